@@ -1,0 +1,72 @@
+using Herald.Cli.Local;
+using Herald.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Cli.Commands;
+
+/// <summary>
+/// One CLI command's surroundings: configuration file, data folder, development storage, and a started host.
+/// Configuration errors are printed with the setting they concern and end the command with exit code 2.
+/// </summary>
+public static class CliSession
+{
+    public const int ConfigurationError = 2;
+
+    public static async Task<int> RunAsync(FileInfo? config, DirectoryInfo? data, bool verbose, TextWriter output, Func<IHost, Task<int>> action, CancellationToken cancellationToken)
+    {
+        var home = HeraldPaths.Home();
+        var configFile = config?.FullName ?? Environment.GetEnvironmentVariable("HERALD_CONFIG") ?? HeraldPaths.DefaultConfig(home);
+        var dataDirectory = data?.FullName ?? HeraldPaths.DataDirectory(home);
+        Directory.CreateDirectory(dataDirectory);
+
+        IHost host;
+        try
+        {
+            host = CliHost.Build(configFile, dataDirectory, new Dictionary<string, string?>(), verbose);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException)
+        {
+            await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
+            return ConfigurationError;
+        }
+
+        using (host)
+        {
+            LocalAzurite? azurite = null;
+            try
+            {
+                output.WriteLine($"Config:     {configFile}");
+                var connection = host.Services.GetRequiredService<IConfiguration>()[StorageOptions.ConnectionName];
+                if (DevelopmentStorage.IsDevelopmentStorage(connection))
+                {
+                    azurite = await DevelopmentStorage.EnsureRunningAsync(home, dataDirectory, output, cancellationToken);
+                }
+
+                await CliHost.StartAsync(host);
+                _ = host.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
+                return await action(host);
+            }
+            catch (OptionsValidationException ex)
+            {
+                await Console.Error.WriteLineAsync("Configuration error:");
+                foreach (var failure in ex.Failures)
+                {
+                    await Console.Error.WriteLineAsync($"  {failure}");
+                }
+
+                return ConfigurationError;
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+                if (azurite is not null)
+                {
+                    await azurite.DisposeAsync();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.CommandLine;
+using Herald.Cli.Local;
+using Herald.Configuration;
+using Herald.Delivery;
+using Herald.Editions;
+using Herald.Subscribers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Cli.Commands;
+
+/// <summary>The "herald" command line.</summary>
+public static class HeraldCommands
+{
+    private static readonly Option<FileInfo?> ConfigOption = new("--config", "-c")
+    {
+        Description = "Configuration file (JSON). Default: $HERALD_CONFIG, else samples/white-house-watch/herald.json.",
+        Recursive = true,
+    };
+
+    private static readonly Option<DirectoryInfo?> DataOption = new("--data")
+    {
+        Description = "Folder for local state: Azurite data and the outbox. Default: .herald in the repository.",
+        Recursive = true,
+    };
+
+    private static readonly Option<bool> VerboseOption = new("--verbose", "-v")
+    {
+        Description = "Log every step.",
+        Recursive = true,
+    };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Herald: collects tagged news, summarizes it, and emails a digest to subscribers.")
+        {
+            ConfigOption, DataOption, VerboseOption,
+            RunCommand(), PreviewCommand(), SubscribersCommand(),
+        };
+        return root;
+    }
+
+    private static Command RunCommand()
+    {
+        var command = new Command("run", "Run the whole job once: collect, summarize, build today's editions and deliver them.");
+        command.SetAction((parse, ct) => Session(parse, async host =>
+        {
+            var report = await new LocalPipeline(host).RunAsync(ct);
+            PipelineOutput.Write(Console.Out, report, host);
+            return report.Succeeded ? 0 : 1;
+        }, ct));
+        return command;
+    }
+
+    private static Command PreviewCommand()
+    {
+        var newsletterOption = new Option<string?>("--newsletter") { Description = "Newsletter id. Default: the first configured." };
+        var command = new Command("preview", "Render the edition that would be built now into an HTML file, without storing or sending anything.") { newsletterOption };
+        command.SetAction((parse, ct) => Session(parse, async host =>
+        {
+            var options = host.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
+            var id = parse.GetValue(newsletterOption);
+            var newsletter = id is null ? options.Newsletters[0] : options.Newsletters.FirstOrDefault(n => n.Id == id);
+            if (newsletter is null)
+            {
+                await Console.Error.WriteLineAsync($"No newsletter '{id}' in the configuration.");
+                return 2;
+            }
+
+            var now = TimeProvider.System.GetUtcNow();
+            var edition = await host.Services.GetRequiredService<EditionBuilder>().RenderAsync(newsletter, $"{newsletter.Id}-preview", DateOnly.FromDateTime(now.UtcDateTime), now, ct);
+            if (edition is null)
+            {
+                Console.WriteLine($"Nothing new for {newsletter.Id} since its last edition: an edition built now would be empty. Run 'herald run' to collect first.");
+                return 0;
+            }
+
+            var outbox = host.Services.GetRequiredService<OutboxMailSender>().Directory;
+            var file = Path.Combine(Path.GetDirectoryName(outbox)!, "preview", $"{newsletter.Id}.html");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, edition.Html, ct);
+            Console.WriteLine($"Preview of {newsletter.Id} ({edition.ArticleIds.Count} articles): {file}");
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command SubscribersCommand()
+    {
+        var newsletterArgument = new Argument<string>("newsletter") { Description = "Newsletter id." };
+        var emailArgument = new Argument<string>("email") { Description = "Email address." };
+
+        var list = new Command("list", "List a newsletter's subscribers.") { newsletterArgument };
+        list.SetAction((parse, ct) => Session(parse, async host =>
+        {
+            var count = 0;
+            await foreach (var subscriber in host.Services.GetRequiredService<SubscriberStore>().ListAsync(parse.GetValue(newsletterArgument)!, null, ct))
+            {
+                Console.WriteLine($"{subscriber.Status,-13} {subscriber.Email,-40} {subscriber.Id} since {subscriber.CreatedAt:yyyy-MM-dd}");
+                count++;
+            }
+
+            Console.WriteLine($"{count} subscribers");
+            return 0;
+        }, ct));
+
+        var add = new Command("add", "Add a subscriber who has already consented (import). Someone who unsubscribed stays unsubscribed.") { newsletterArgument, emailArgument };
+        add.SetAction((parse, ct) => Session(parse, async host =>
+        {
+            var (subscriber, added) = await host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(parse.GetValue(newsletterArgument)!, parse.GetValue(emailArgument)!, "cli", ct);
+            if (subscriber is null)
+            {
+                await Console.Error.WriteLineAsync("Not added: the address is not valid or the newsletter is not configured.");
+                return 2;
+            }
+
+            Console.WriteLine(added ? $"Added {subscriber.Email} ({subscriber.Id})" : $"Already known: {subscriber.Email} is {subscriber.Status}");
+            return 0;
+        }, ct));
+
+        var remove = new Command("remove", "Delete a subscriber's record entirely (erasure request).") { newsletterArgument, emailArgument };
+        remove.SetAction((parse, ct) => Session(parse, async host =>
+        {
+            var address = EmailAddresses.Normalize(parse.GetValue(emailArgument));
+            if (address is null)
+            {
+                await Console.Error.WriteLineAsync("Not a valid address.");
+                return 2;
+            }
+
+            var deleted = await host.Services.GetRequiredService<SubscriberStore>().DeleteAsync(parse.GetValue(newsletterArgument)!, EmailAddresses.IdOf(address), ct);
+            Console.WriteLine(deleted ? $"Removed {address}" : $"{address} was not a subscriber");
+            return 0;
+        }, ct));
+
+        return new Command("subscribers", "Administer subscribers.") { list, add, remove };
+    }
+
+    private static Task<int> Session(ParseResult parse, Func<IHost, Task<int>> action, CancellationToken ct) =>
+        CliSession.RunAsync(parse.GetValue(ConfigOption), parse.GetValue(DataOption), parse.GetValue(VerboseOption), Console.Out, action, ct);
+}

@@ -1,0 +1,54 @@
+using Herald.Cli.Local;
+using Herald.Delivery;
+using Herald.Editions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Herald.Cli.Commands;
+
+/// <summary>The report "herald run" prints: counts per stage and where the emails are.</summary>
+public static class PipelineOutput
+{
+    public static void Write(TextWriter output, PipelineReport report, IHost host)
+    {
+        if (report.Subscribers is { } subscribers)
+        {
+            output.WriteLine($"Subscribers: {subscribers.Added} added from the sample list, {subscribers.Known} already known");
+        }
+
+        var c = report.Collect;
+        output.WriteLine($"Collected:  {c.Items} items from {c.Sources} sources ({c.FailedSources} failed): {c.NewArticles} new articles, {c.KnownArticles} already stored");
+        output.WriteLine($"Summarized: {report.Summarize.Processed} articles{Failures(report.Summarize)}");
+        foreach (var edition in report.Editions)
+        {
+            output.WriteLine(edition.Outcome switch
+            {
+                EditionOutcome.Queued => $"Edition:    {edition.EditionId}: {edition.Articles} articles, queued for {edition.Recipients} subscribers in {edition.Batches} batches",
+                EditionOutcome.AlreadyQueued => $"Edition:    {edition.EditionId}: already built and queued by an earlier run ({edition.Articles} articles)",
+                _ => $"Edition:    {edition.EditionId}: no new articles with the newsletter's tags, so no edition",
+            });
+        }
+
+        output.WriteLine($"Delivered:  {report.EmailsSent} emails ({report.EmailsAlreadySent} already delivered earlier){Failures(report.Send)}");
+        var outbox = host.Services.GetService<OutboxMailSender>()?.Directory;
+        if (outbox is not null && Directory.Exists(outbox))
+        {
+            var emails = Directory.GetFiles(outbox, "*.eml", SearchOption.AllDirectories);
+            output.WriteLine($"Outbox:     {outbox} ({emails.Length} .eml files in all)");
+            foreach (var edition in report.Editions.Where(e => e.Outcome != EditionOutcome.NothingNew))
+            {
+                var newest = Directory.GetFiles(outbox, "*.html", SearchOption.AllDirectories)
+                    .Where(f => f.Contains(Path.DirectorySeparatorChar + edition.NewsletterId + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !f.Contains("confirmations", StringComparison.Ordinal))
+                    .OrderByDescending(File.GetLastWriteTimeUtc)
+                    .FirstOrDefault();
+                if (newest is not null)
+                {
+                    output.WriteLine($"Open:       {newest}");
+                }
+            }
+        }
+    }
+
+    private static string Failures(DrainReport drain) =>
+        drain.Failed == 0 ? "" : $" - {drain.Failed} attempts failed, {drain.Poisoned} messages moved to the poison queue (see the log above)";
+}

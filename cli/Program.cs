@@ -1,0 +1,3 @@
+using Herald.Cli.Commands;
+
+return await HeraldCommands.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,8 @@
+using Herald.Functions;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddHeraldFunctions(builder.Configuration);
+builder.Build().Run();

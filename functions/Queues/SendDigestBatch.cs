@@ -1,0 +1,13 @@
+using Herald.Delivery;
+using Herald.Storage;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Herald.Functions.Queues;
+
+/// <summary>Sends one batch of an edition; many instances run these in parallel. Retries skip whoever already got it.</summary>
+public sealed class SendDigestBatch(DigestSender sender)
+{
+    [Function(nameof(SendDigestBatch))]
+    public Task<BatchReport> Run([QueueTrigger(StorageNames.SendQueue, Connection = "HeraldStorage")] string message, CancellationToken cancellationToken) =>
+        sender.SendAsync(SendQueue.Parse(message), cancellationToken);
+}

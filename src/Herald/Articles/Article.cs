@@ -1,0 +1,31 @@
+namespace Herald.Articles;
+
+/// <summary>One collected story as stored in Blob storage (one JSON document per article).</summary>
+public sealed record Article
+{
+    /// <summary>Hex digest of the canonical URL: the same story under the same address is one article.</summary>
+    public required string Id { get; init; }
+    public required string Url { get; init; }
+    public required string CanonicalUrl { get; init; }
+    public required string Title { get; init; }
+    public string? Author { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public required DateTimeOffset CollectedAt { get; init; }
+
+    /// <summary>Name of the source the article first came from.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Clean text, paragraphs separated by a blank line.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Sanitized HTML of the article body (no script, no handlers, no javascript: URLs).</summary>
+    public string? Html { get; init; }
+
+    /// <summary>Normalized tags ("us-politics").</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public ArticleSummary? Summary { get; init; }
+}
+
+/// <summary>The summaries a digest needs: a one-line dek and a short summary.</summary>
+public sealed record ArticleSummary(string Dek, string Short, string Method, DateTimeOffset CreatedAt);

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Herald.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Herald.Articles;
+
+/// <summary>Article documents in Blob storage plus their selection index in Table storage.</summary>
+public sealed class ArticleStore(HeraldStorage storage, ILogger<ArticleStore> logger)
+{
+    private const string CollectedAtMetadata = "collectedat";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>Date-partitioned by publication day; undated articles live under "undated/" so a retry finds the same name.</summary>
+    public static string BlobName(Article article) =>
+        article.PublishedAt is { } published
+            ? $"{published.UtcDateTime.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}/{article.Id}.json"
+            : $"undated/{article.Id}.json";
+
+    /// <summary>
+    /// Stores the article unless a document with its id is already there. Returns true when it was new.
+    /// The blob is written first with If-None-Match: *, then the index row; a crash between the two is
+    /// healed by the next attempt, which finds the blob and adds the missing row.
+    /// </summary>
+    public async Task<bool> AddAsync(Article article, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        var blob = storage.Articles.GetBlobClient(BlobName(article));
+        var collectedAt = article.CollectedAt;
+        var isNew = true;
+        try
+        {
+            await blob.UploadAsync(
+                BinaryData.FromObjectAsJson(article, Json),
+                new BlobUploadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                    Metadata = new Dictionary<string, string> { [CollectedAtMetadata] = collectedAt.ToString("O", CultureInfo.InvariantCulture) },
+                },
+                cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            isNew = false;
+            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+            if (properties.Value.Metadata.TryGetValue(CollectedAtMetadata, out var stored)
+                && DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var storedTime))
+            {
+                collectedAt = storedTime;
+            }
+        }
+
+        var entry = new ArticleIndexEntry
+        {
+            PartitionKey = ArticleIndexEntry.DayKey(collectedAt),
+            RowKey = article.Id,
+            BlobName = blob.Name,
+            Title = article.Title,
+            CollectedAt = collectedAt,
+            PublishedAt = article.PublishedAt,
+            Tags = ";" + string.Join(';', article.Tags) + ";",
+        };
+
+        if (isNew)
+        {
+            await storage.ArticleIndex.UpsertEntityAsync(entry, cancellationToken: cancellationToken);
+        }
+        else
+        {
+            var existing = await storage.ArticleIndex.GetEntityIfExistsAsync<ArticleIndexEntry>(entry.PartitionKey, entry.RowKey, cancellationToken: cancellationToken);
+            if (!existing.HasValue)
+            {
+                logger.LogInformation("Restored the missing index row of article {ArticleId}", article.Id);
+                await storage.ArticleIndex.UpsertEntityAsync(entry, cancellationToken: cancellationToken);
+            }
+        }
+
+        return isNew;
+    }
+
+    public async Task<(Article Article, ETag ETag)?> GetAsync(string blobName, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        try
+        {
+            var content = await storage.Articles.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
+            var article = content.Value.Content.ToObjectFromJson<Article>(Json)
+                ?? throw new InvalidDataException($"Article blob {blobName} is empty.");
+            return (article, content.Value.Details.ETag);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Replaces the document only if nobody changed it since it was read. False when someone did.</summary>
+    public async Task<bool> ReplaceAsync(string blobName, Article article, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.Articles.GetBlobClient(blobName).UploadAsync(
+                BinaryData.FromObjectAsJson(article, Json),
+                new BlobUploadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfMatch = etag },
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                    Metadata = new Dictionary<string, string> { [CollectedAtMetadata] = article.CollectedAt.ToString("O", CultureInfo.InvariantCulture) },
+                },
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Index rows of the articles collected in [from, to), oldest first.</summary>
+    public async Task<List<ArticleIndexEntry>> ListCollectedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        var rows = new List<ArticleIndexEntry>();
+        for (var day = from.UtcDateTime.Date; day < to.UtcDateTime; day = day.AddDays(1))
+        {
+            var partition = ArticleIndexEntry.DayKey(day);
+            await foreach (var row in storage.ArticleIndex.QueryAsync<ArticleIndexEntry>(
+                e => e.PartitionKey == partition && e.CollectedAt >= from && e.CollectedAt < to,
+                cancellationToken: cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return [.. rows.OrderBy(r => r.CollectedAt).ThenBy(r => r.RowKey, StringComparer.Ordinal)];
+    }
+}

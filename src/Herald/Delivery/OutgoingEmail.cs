@@ -1,0 +1,32 @@
+namespace Herald.Delivery;
+
+/// <summary>
+/// One email to one recipient. <see cref="Key"/> identifies it for good ("white-house-watch/2026-11-25/{subscriber}"):
+/// the outbox writes it under that name and providers get it as a custom argument, so a retry is recognizable.
+/// </summary>
+public sealed record OutgoingEmail
+{
+    public required string Key { get; init; }
+    public required string Category { get; init; }
+    public required string NewsletterId { get; init; }
+    public required string SubscriberId { get; init; }
+    public required string FromAddress { get; init; }
+    public string FromName { get; init; } = "";
+    public required string To { get; init; }
+    public required string Subject { get; init; }
+    public required string Html { get; init; }
+    public required string Text { get; init; }
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>Hands emails to a delivery channel.</summary>
+public interface IMailSender
+{
+    Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken);
+}
+
+/// <summary>The provider refused the email for good (bad request, bad key): retrying will not help.</summary>
+public sealed class PermanentDeliveryException(string message) : Exception(message);
+
+/// <summary>The provider could not take the email now (throttled, unavailable): the queue retries later.</summary>
+public sealed class TransientDeliveryException(string message) : Exception(message);

@@ -1,0 +1,35 @@
+namespace Herald.Editions;
+
+public enum EditionStatus
+{
+    /// <summary>Rendered and stored; its send batches may not all be queued yet.</summary>
+    Built,
+
+    /// <summary>Every send batch is queued.</summary>
+    Queued,
+}
+
+/// <summary>One issue of a newsletter, stored as "{newsletter}/{yyyy-MM-dd}.json" in the editions container.</summary>
+public sealed record Edition
+{
+    public required string Id { get; init; }
+    public required string NewsletterId { get; init; }
+    public required DateOnly Date { get; init; }
+    public required DateTimeOffset WindowStart { get; init; }
+    public required DateTimeOffset WindowEnd { get; init; }
+    public required IReadOnlyList<string> ArticleIds { get; init; }
+    public required string Subject { get; init; }
+
+    /// <summary>HTML and text with personal-link placeholders; each recipient's links replace them at send time.</summary>
+    public required string Html { get; init; }
+    public required string Text { get; init; }
+
+    public EditionStatus Status { get; init; } = EditionStatus.Built;
+    public int Recipients { get; init; }
+    public int Batches { get; init; }
+    public required DateTimeOffset BuiltAt { get; init; }
+    public DateTimeOffset? QueuedAt { get; init; }
+}
+
+/// <summary>Where the next edition of a newsletter starts: "{newsletter}/latest.json".</summary>
+public sealed record EditionPointer(string EditionId, DateOnly Date, DateTimeOffset WindowEnd);

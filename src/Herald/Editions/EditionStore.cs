@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Herald.Storage;
+
+namespace Herald.Editions;
+
+/// <summary>Editions and each newsletter's "latest" pointer in Blob storage, written with ETag conditions.</summary>
+public sealed class EditionStore(HeraldStorage storage)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static string BlobName(string newsletterId, DateOnly date) =>
+        $"{newsletterId}/{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
+
+    public Task<(Edition Value, ETag ETag)?> GetAsync(string newsletterId, DateOnly date, CancellationToken cancellationToken) =>
+        ReadAsync<Edition>(BlobName(newsletterId, date), cancellationToken);
+
+    public Task<(EditionPointer Value, ETag ETag)?> GetLatestAsync(string newsletterId, CancellationToken cancellationToken) =>
+        ReadAsync<EditionPointer>($"{newsletterId}/latest.json", cancellationToken);
+
+    /// <summary>Stores a new edition; false when that day's edition already exists.</summary>
+    public Task<bool> TryCreateAsync(Edition edition, CancellationToken cancellationToken) =>
+        WriteAsync(BlobName(edition.NewsletterId, edition.Date), edition, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
+
+    public Task<bool> TryReplaceAsync(Edition edition, ETag etag, CancellationToken cancellationToken) =>
+        WriteAsync(BlobName(edition.NewsletterId, edition.Date), edition, new BlobRequestConditions { IfMatch = etag }, cancellationToken);
+
+    /// <summary>Moves the pointer forward only: an older edition finishing late never rewinds it.</summary>
+    public async Task AdvanceLatestAsync(string newsletterId, EditionPointer pointer, CancellationToken cancellationToken)
+    {
+        var current = await GetLatestAsync(newsletterId, cancellationToken);
+        if (current is { } existing && existing.Value.WindowEnd >= pointer.WindowEnd)
+        {
+            return;
+        }
+
+        var conditions = current is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = current.Value.ETag };
+        await WriteAsync($"{newsletterId}/latest.json", pointer, conditions, cancellationToken);
+    }
+
+    private async Task<(T Value, ETag ETag)?> ReadAsync<T>(string name, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        try
+        {
+            var content = await storage.Editions.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            var value = content.Value.Content.ToObjectFromJson<T>(Json) ?? throw new InvalidDataException($"Edition blob {name} is empty.");
+            return (value, content.Value.Details.ETag);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private async Task<bool> WriteAsync<T>(string name, T value, BlobRequestConditions conditions, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        try
+        {
+            await storage.Editions.GetBlobClient(name).UploadAsync(
+                BinaryData.FromObjectAsJson(value, Json),
+                new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Herald.Articles;
+using Herald.Collecting;
+using Herald.Configuration;
+using Herald.Delivery;
+using Herald.Editions;
+using Herald.Rendering;
+using Herald.Storage;
+using Herald.Subscribers;
+using Herald.Summarizing;
+using Herald.Web;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Herald;
+
+public static class HeraldServiceCollectionExtensions
+{
+    public const string UserAgent = "Herald/0.1 (newsletter digest; +https://github.com/herald-newsletter/herald)";
+
+    /// <summary>Registers Herald's core: options validated at start, storage, and every pipeline service.</summary>
+    public static IServiceCollection AddHerald(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(configuration);
+
+        services.AddOptions<HeraldOptions>().BindConfiguration(HeraldOptions.SectionName).ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HeraldOptions>, HeraldOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        services.AddSingleton<HeraldStorage>();
+        services.AddSingleton<ArticleStore>();
+        services.AddSingleton<EditionStore>();
+        services.AddSingleton<SubscriberStore>();
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<SummarizeQueue>();
+        services.AddSingleton<SendQueue>();
+
+        services.AddHttpClient(FeedFetcher.HttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(30);
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        });
+        services.AddHttpClient(SendGridMailSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<FeedFetcher>();
+        services.AddSingleton<ArticleCollector>();
+
+        services.AddSingleton<IArticleSummarizer, LeadSummarizer>();
+        services.AddSingleton<ArticleSummarizingService>();
+
+        services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<SiteLinks>();
+        services.AddSingleton<DigestRenderer>();
+        services.AddSingleton<EditionBuilder>();
+
+        services.AddSingleton<OutboxMailSender>();
+        services.AddSingleton<SendGridMailSender>();
+        services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Mode == DeliveryMode.SendGrid
+            ? sp.GetRequiredService<SendGridMailSender>()
+            : sp.GetRequiredService<OutboxMailSender>());
+        services.AddSingleton<DigestSender>();
+
+        services.AddSingleton<SubscriberTokens>();
+        services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<SubscriptionPages>();
+        services.AddSingleton<ArchivePages>();
+        services.AddSingleton<SendGridEventProcessor>();
+        return services;
+    }
+
+    /// <summary>The timer schedules the Functions host reads (%CollectSchedule%, %DigestSchedule%), validated at start.</summary>
+    public static IServiceCollection AddHeraldSchedules(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ScheduleOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Herald.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Storage;
+
+/// <summary>Every container, queue and table Herald uses, created once per process on first use.</summary>
+public sealed class HeraldStorage
+{
+    private readonly Lock _gate = new();
+    private Task? _created;
+
+    public HeraldStorage(IConfiguration configuration, IOptions<StorageOptions> options)
+    {
+        var connection = new StorageConnection(configuration.GetSection(StorageOptions.ConnectionName));
+        var prefix = options.Value.NamePrefix;
+        var blobs = connection.CreateBlobServiceClient();
+        var queues = connection.CreateQueueServiceClient();
+        var tables = connection.CreateTableServiceClient();
+
+        Articles = blobs.GetBlobContainerClient(prefix + StorageNames.ArticlesContainer);
+        Editions = blobs.GetBlobContainerClient(prefix + StorageNames.EditionsContainer);
+        SummarizeQueue = queues.GetQueueClient(prefix + StorageNames.SummarizeQueue);
+        SendQueue = queues.GetQueueClient(prefix + StorageNames.SendQueue);
+        ArticleIndex = tables.GetTableClient(prefix + StorageNames.ArticleIndexTable);
+        Subscribers = tables.GetTableClient(prefix + StorageNames.SubscribersTable);
+        Deliveries = tables.GetTableClient(prefix + StorageNames.DeliveriesTable);
+    }
+
+    public BlobContainerClient Articles { get; }
+    public BlobContainerClient Editions { get; }
+    public QueueClient SummarizeQueue { get; }
+    public QueueClient SendQueue { get; }
+    public TableClient ArticleIndex { get; }
+    public TableClient Subscribers { get; }
+    public TableClient Deliveries { get; }
+
+    /// <summary>
+    /// Creates what is missing. Safe to call from every function invocation: the work happens once per
+    /// process, and again only after a failure (storage briefly unreachable must not poison the process).
+    /// </summary>
+    public Task EnsureCreatedAsync()
+    {
+        lock (_gate)
+        {
+            if (_created is null || _created.IsFaulted || _created.IsCanceled)
+            {
+                _created = CreateAllAsync();
+            }
+
+            return _created;
+        }
+    }
+
+    private async Task CreateAllAsync()
+    {
+        await Task.WhenAll(
+            Articles.CreateIfNotExistsAsync(),
+            Editions.CreateIfNotExistsAsync(),
+            SummarizeQueue.CreateIfNotExistsAsync(),
+            SendQueue.CreateIfNotExistsAsync(),
+            ArticleIndex.CreateIfNotExistsAsync(),
+            Subscribers.CreateIfNotExistsAsync(),
+            Deliveries.CreateIfNotExistsAsync());
+    }
+}

@@ -1,0 +1,18 @@
+namespace Herald.Storage;
+
+/// <summary>
+/// Names of Herald's containers, queues and tables. The queue names are constants because the Functions
+/// triggers name them in attributes; a prefix (tests, side-by-side local runs) is applied by <see cref="HeraldStorage"/>.
+/// </summary>
+public static class StorageNames
+{
+    public const string SummarizeQueue = "summarize-articles";
+    public const string SendQueue = "send-digest-batches";
+
+    public const string ArticlesContainer = "articles";
+    public const string EditionsContainer = "editions";
+
+    public const string ArticleIndexTable = "articleindex";
+    public const string SubscribersTable = "subscribers";
+    public const string DeliveriesTable = "deliveries";
+}

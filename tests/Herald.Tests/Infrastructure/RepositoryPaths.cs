@@ -1,0 +1,30 @@
+namespace Herald.Tests.Infrastructure;
+
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Templates => Path.Combine(Root, "templates");
+
+    public static string SampleConfig => Path.Combine(Root, "samples", "white-house-watch", "herald.json");
+
+    public static string SampleFeed(string name) => Path.Combine(Root, "samples", "white-house-watch", "feeds", name);
+
+    public static string Golden(string name) => Path.Combine(AppContext.BaseDirectory, "Golden", name);
+
+    /// <summary>The shared data folder beside the project (../shared), or null when this checkout has none.</summary>
+    public static string? Shared => Directory.Exists(Path.Combine(Root, "..", "shared")) ? Path.GetFullPath(Path.Combine(Root, "..", "shared")) : null;
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Herald.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Herald.slnx not found above the test output folder.");
+    }
+}

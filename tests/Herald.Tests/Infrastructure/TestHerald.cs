@@ -1,0 +1,68 @@
+using Herald.Cli.Local;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Herald.Tests.Infrastructure;
+
+/// <summary>
+/// Herald as the CLI builds it from the sample configuration, pointed at the test Azurite with its own name
+/// prefix, its own outbox folder and a controllable clock.
+/// </summary>
+public sealed class TestHerald : IAsyncDisposable
+{
+    private TestHerald(IHost host, string prefix, string dataDirectory, FakeTimeProvider time)
+    {
+        Host = host;
+        Prefix = prefix;
+        DataDirectory = dataDirectory;
+        Time = time;
+    }
+
+    public IHost Host { get; }
+    public string Prefix { get; }
+    public string DataDirectory { get; }
+    public string Outbox => Path.Combine(DataDirectory, "outbox");
+    public FakeTimeProvider Time { get; }
+    public IServiceProvider Services => Host.Services;
+
+    public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
+
+    public static readonly DateTimeOffset SampleNow = new(2026, 11, 25, 11, 0, 0, TimeSpan.Zero);
+
+    public static async Task<TestHerald> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, string? configFile = null)
+    {
+        var prefix = AzuriteFixture.UniquePrefix();
+        var data = Path.Combine(Path.GetTempPath(), "herald-tests", prefix);
+        Directory.CreateDirectory(data);
+        var overrides = new Dictionary<string, string?>
+        {
+            ["HeraldStorage"] = azurite.ConnectionString,
+            ["Storage:NamePrefix"] = prefix,
+            ["Delivery:OutboxDirectory"] = Path.Combine(data, "outbox"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        var time = new FakeTimeProvider(SampleNow);
+        var host = CliHost.Build(configFile ?? RepositoryPaths.SampleConfig, data, overrides, verbose: false, services => services.AddSingleton<TimeProvider>(time));
+        await CliHost.StartAsync(host);
+        return new TestHerald(host, prefix, data, time);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
