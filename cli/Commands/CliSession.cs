@@ -39,15 +39,21 @@ public static class CliSession
             try
             {
                 output.WriteLine($"Config:     {configFile}");
+                // Settings first: a bad one should not wait for storage to start.
+                await CliHost.StartAsync(host);
                 var connection = host.Services.GetRequiredService<IConfiguration>()[StorageOptions.ConnectionName];
                 if (DevelopmentStorage.IsDevelopmentStorage(connection))
                 {
                     azurite = await DevelopmentStorage.EnsureRunningAsync(home, dataDirectory, output, cancellationToken);
                 }
 
-                await CliHost.StartAsync(host);
-                _ = host.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
                 return await action(host);
+            }
+            catch (InvalidOperationException ex) when (ex.Source == "Microsoft.Extensions.Configuration.Binder")
+            {
+                // A value of the wrong type ("Delivery:Mode" = "Pigeon"); the binder's message names the setting.
+                await Console.Error.WriteLineAsync($"Configuration error:\n  {ex.Message}");
+                return ConfigurationError;
             }
             catch (OptionsValidationException ex)
             {

@@ -120,16 +120,16 @@ public sealed class ArticleStore(HeraldStorage storage, ILogger<ArticleStore> lo
         }
     }
 
-    /// <summary>Index rows of the articles collected in [from, to), oldest first.</summary>
+    /// <summary>Index rows of the articles collected in (from, to], oldest first: consecutive windows never share an article.</summary>
     public async Task<List<ArticleIndexEntry>> ListCollectedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
         var rows = new List<ArticleIndexEntry>();
-        for (var day = from.UtcDateTime.Date; day < to.UtcDateTime; day = day.AddDays(1))
+        for (var day = from.UtcDateTime.Date; day <= to.UtcDateTime; day = day.AddDays(1))
         {
             var partition = ArticleIndexEntry.DayKey(day);
             await foreach (var row in storage.ArticleIndex.QueryAsync<ArticleIndexEntry>(
-                e => e.PartitionKey == partition && e.CollectedAt >= from && e.CollectedAt < to,
+                e => e.PartitionKey == partition && e.CollectedAt > from && e.CollectedAt <= to,
                 cancellationToken: cancellationToken))
             {
                 rows.Add(row);

@@ -28,12 +28,10 @@ internal sealed class HeraldOptionsValidator : IValidateOptions<HeraldOptions>
 
             if (Directory.Exists(templateDirectory))
             {
-                foreach (var file in TemplateCatalog.DigestFiles(newsletter.Template))
+                var missing = TemplateCatalog.DigestFiles(newsletter.Template).Where(file => !File.Exists(Path.Combine(templateDirectory, file))).ToList();
+                if (missing.Count > 0)
                 {
-                    if (!File.Exists(Path.Combine(templateDirectory, file)))
-                    {
-                        failures.Add($"{path}:Template: unknown template '{newsletter.Template}' (no '{file}' in '{templateDirectory}').");
-                    }
+                    failures.Add($"{path}:Template: unknown template '{newsletter.Template}' (no {string.Join(" or ", missing.Select(f => $"'{f}'"))} in '{templateDirectory}').");
                 }
             }
 

@@ -10,6 +10,12 @@ public static class RepositoryPaths
 
     public static string SampleFeed(string name) => Path.Combine(Root, "samples", "white-house-watch", "feeds", name);
 
+    /// <summary>"Debug" or "Release": the configuration these tests (and so the projects they reference) were built in.</summary>
+    public static string BuildConfiguration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+    /// <summary>The output folder of a referenced project ("functions", "cli"), built in the same configuration.</summary>
+    public static string OutputOf(string projectFolder) => Path.Combine(Root, projectFolder, "bin", BuildConfiguration, "net10.0");
+
     public static string Golden(string name) => Path.Combine(AppContext.BaseDirectory, "Golden", name);
 
     /// <summary>The shared data folder beside the project (../shared), or null when this checkout has none.</summary>

@@ -1,0 +1,85 @@
+using Herald.Functions;
+using Herald.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Tests.Configuration;
+
+/// <summary>A bad setting fails when the app starts, with a message that names the setting.</summary>
+public class ConfigurationValidationTests
+{
+    [Fact]
+    public async Task The_sample_configuration_starts()
+    {
+        using var host = BuildFunctionsHost(new Dictionary<string, string?>());
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Theory]
+    [InlineData("DigestSchedule", "every morning", "DigestSchedule: 'every morning' is not a six-field NCRONTAB schedule")]
+    [InlineData("CollectSchedule", "0 */30 * * *", "CollectSchedule: '0 */30 * * *' is not a six-field NCRONTAB schedule")]
+    [InlineData("CollectSchedule", "", "CollectSchedule: the setting is missing")]
+    [InlineData("Herald:SigningKey", "", "Herald:SigningKey: The SigningKey field is required.")]
+    [InlineData("Herald:SigningKey", "short", "Herald:SigningKey:")]
+    [InlineData("Herald:PublicBaseUrl", "not a url", "Herald:PublicBaseUrl:")]
+    [InlineData("Herald:Newsletters:0:Template", "fancy", "Herald:Newsletters:0:Template: unknown template 'fancy'")]
+    [InlineData("Herald:Newsletters:0:FromAddress", "nobody", "Herald:Newsletters:0:FromAddress:")]
+    [InlineData("Herald:Newsletters:0:Id", "White House", "Herald:Newsletters:0:Id: must be 2-41 lowercase letters")]
+    [InlineData("Herald:Newsletters:0:Sources:1:Url", "ftp://example.com/feed", "Herald:Newsletters:0:Sources:1: set exactly one of Url and File.")]
+    [InlineData("Herald:TemplateDirectory", "/nonexistent/templates", "Herald:TemplateDirectory: folder '/nonexistent/templates' does not exist.")]
+    [InlineData("HeraldStorage", "", "HeraldStorage: the setting is missing")]
+    [InlineData("HeraldStorage", "hello", "HeraldStorage: the value is not a storage connection string")]
+    [InlineData("Delivery:Mode", "SendGrid", "Delivery:SendGridApiKey: the setting is missing; it is required when Delivery:Mode is SendGrid.")]
+    [InlineData("Delivery:BatchSize", "0", "Delivery:BatchSize:")]
+    public async Task A_bad_setting_fails_at_start_naming_the_setting(string key, string value, string expected)
+    {
+        using var host = BuildFunctionsHost(new Dictionary<string, string?> { [key] = value });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(error.Failures, f => f.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_storage_connection_in_the_managed_identity_shape_is_accepted()
+    {
+        using var host = BuildFunctionsHost(new Dictionary<string, string?>
+        {
+            ["HeraldStorage"] = null,
+            ["HeraldStorage:blobServiceUri"] = "https://heraldprod.blob.core.windows.net",
+            ["HeraldStorage:queueServiceUri"] = "https://heraldprod.queue.core.windows.net",
+            ["HeraldStorage:tableServiceUri"] = "https://heraldprod.table.core.windows.net",
+        });
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The Functions app's service registrations (AddHeraldFunctions) in a generic host, so ValidateOnStart runs as it would in Azure.</summary>
+    private static IHost BuildFunctionsHost(Dictionary<string, string?> changes)
+    {
+        var settings = new Dictionary<string, string?> { ["Herald:TemplateDirectory"] = RepositoryPaths.Templates };
+        foreach (var (key, value) in changes)
+        {
+            settings[key] = value;
+        }
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddJsonFile(RepositoryPaths.SampleConfig).AddInMemoryCollection(settings);
+        if (changes.TryGetValue("HeraldStorage", out var storage) && storage is null)
+        {
+            // An in-memory null does not hide the JSON value; rebuild without it.
+            builder.Configuration.Sources.Clear();
+            var json = new ConfigurationBuilder().AddJsonFile(RepositoryPaths.SampleConfig).Build().AsEnumerable()
+                .Where(p => p.Key != "HeraldStorage")
+                .ToDictionary(p => p.Key, p => p.Value);
+            builder.Configuration.AddInMemoryCollection(json).AddInMemoryCollection(settings.Where(p => p.Value is not null));
+        }
+
+        builder.Services.AddHeraldFunctions(builder.Configuration);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Reflection;
+using Herald.Functions;
+using Herald.Tests.Infrastructure;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Herald.Tests.Functions;
+
+/// <summary>Builds the service collection Program.cs builds and resolves every function class from it.</summary>
+public class FunctionRegistrationTests
+{
+    public static TheoryData<string> FunctionClasses =>
+        [.. FunctionTypes().Select(t => t.Name)];
+
+    [Theory]
+    [MemberData(nameof(FunctionClasses))]
+    public void Every_function_class_resolves_from_the_apps_services(string className)
+    {
+        using var services = BuildAppServices();
+        var type = FunctionTypes().Single(t => t.Name == className);
+
+        var instance = ActivatorUtilities.CreateInstance(services, type);
+
+        Assert.NotNull(instance);
+    }
+
+    [Fact]
+    public void Eleven_function_classes_exist()
+    {
+        Assert.Equal(11, FunctionTypes().Count());
+    }
+
+    internal static ServiceProvider BuildAppServices()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(RepositoryPaths.SampleConfig)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Herald:TemplateDirectory"] = RepositoryPaths.Templates })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddHeraldFunctions(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    internal static IEnumerable<Type> FunctionTypes() =>
+        typeof(HeraldFunctionsSetup).Assembly.GetTypes()
+            .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null))
+            .OrderBy(t => t.Name, StringComparer.Ordinal);
+}
