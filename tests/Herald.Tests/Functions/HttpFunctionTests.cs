@@ -5,7 +5,6 @@ using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 
 namespace Herald.Tests.Functions;
@@ -20,7 +19,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
     {
         await using var herald = await TestHerald.StartAsync(azurite);
 
-        var page = Page(await Create<Subscribe>(herald).Run(FormPost(("newsletter", "white-house-watch"), ("email", "new.reader@example.com")), Ct));
+        var page = Page(await herald.Create<Subscribe>().Run(FormPost(("newsletter", "white-house-watch"), ("email", "new.reader@example.com")), Ct));
         Assert.Equal(200, page.StatusCode);
         Assert.Contains("Check your inbox", page.Content, StringComparison.Ordinal);
 
@@ -30,7 +29,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
         using var message = await MimeKit.MimeMessage.LoadAsync(confirmation, Ct);
         var link = message.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://localhost:7071/api/confirm?token=", StringComparison.Ordinal));
 
-        var confirmed = Page(await Create<Confirm>(herald).Run(Get(new Uri(link).Query), Ct));
+        var confirmed = Page(await herald.Create<Confirm>().Run(Get(new Uri(link).Query), Ct));
 
         Assert.Equal(200, confirmed.StatusCode);
         Assert.Contains("You are subscribed", confirmed.Content, StringComparison.Ordinal);
@@ -46,7 +45,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
     {
         await using var herald = await TestHerald.StartAsync(azurite);
 
-        var page = Page(await Create<Subscribe>(herald).Run(FormPost(("newsletter", "white-house-watch"), ("email", email)), Ct));
+        var page = Page(await herald.Create<Subscribe>().Run(FormPost(("newsletter", "white-house-watch"), ("email", email)), Ct));
 
         Assert.Equal(400, page.StatusCode);
         var count = 0;
@@ -67,7 +66,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
         request.ContentType = "application/json";
         request.Body = new MemoryStream(Encoding.UTF8.GetBytes("{\"email\":\"a@example.com\"}"));
 
-        var result = await Create<Subscribe>(herald).Run(request, Ct);
+        var result = await herald.Create<Subscribe>().Run(request, Ct);
 
         Assert.Equal(415, Assert.IsType<StatusCodeResult>(result).StatusCode);
     }
@@ -78,7 +77,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
         await using var herald = await TestHerald.StartAsync(azurite);
         var (subscriber, _) = await herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "leaving@example.com", "test", Ct);
         var token = herald.Get<SubscriberTokens>().Create(TokenPurpose.Unsubscribe, "white-house-watch", subscriber!.Id);
-        var function = Create<Unsubscribe>(herald);
+        var function = herald.Create<Unsubscribe>();
 
         var form = Page(await function.Run(Get("?token=" + Uri.EscapeDataString(token)), Ct));
         Assert.Contains("<form method=\"post\"", form.Content, StringComparison.Ordinal);
@@ -98,9 +97,9 @@ public class HttpFunctionTests(AzuriteFixture azurite)
     {
         await using var herald = await TestHerald.StartAsync(azurite);
 
-        Assert.Equal(400, Page(await Create<Unsubscribe>(herald).Run(FormPost("?token=" + Uri.EscapeDataString(token)), Ct)).StatusCode);
-        Assert.Equal(400, Page(await Create<Confirm>(herald).Run(Get("?token=" + Uri.EscapeDataString(token)), Ct)).StatusCode);
-        Assert.Equal(400, Page(await Create<Preferences>(herald).Run(Get("?token=" + Uri.EscapeDataString(token)), Ct)).StatusCode);
+        Assert.Equal(400, Page(await herald.Create<Unsubscribe>().Run(FormPost("?token=" + Uri.EscapeDataString(token)), Ct)).StatusCode);
+        Assert.Equal(400, Page(await herald.Create<Confirm>().Run(Get("?token=" + Uri.EscapeDataString(token)), Ct)).StatusCode);
+        Assert.Equal(400, Page(await herald.Create<Preferences>().Run(Get("?token=" + Uri.EscapeDataString(token)), Ct)).StatusCode);
     }
 
     [Fact]
@@ -110,7 +109,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
         var (subscriber, _) = await herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "reader@example.com", "test", Ct);
         var preferences = herald.Get<SubscriberTokens>().Create(TokenPurpose.Preferences, "white-house-watch", subscriber!.Id);
 
-        var page = Page(await Create<Unsubscribe>(herald).Run(FormPost("?token=" + Uri.EscapeDataString(preferences)), Ct));
+        var page = Page(await herald.Create<Unsubscribe>().Run(FormPost("?token=" + Uri.EscapeDataString(preferences)), Ct));
 
         Assert.Equal(400, page.StatusCode);
         Assert.Equal(SubscriberStatus.Active, (await herald.Get<SubscriberStore>().GetAsync("white-house-watch", subscriber.Id, Ct))!.State);
@@ -123,7 +122,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
         var (subscriber, _) = await herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "private.person@example.com", "test", Ct);
         var token = herald.Get<SubscriberTokens>().Create(TokenPurpose.Preferences, "white-house-watch", subscriber!.Id);
 
-        var page = Page(await Create<Preferences>(herald).Run(Get("?token=" + Uri.EscapeDataString(token)), Ct));
+        var page = Page(await herald.Create<Preferences>().Run(Get("?token=" + Uri.EscapeDataString(token)), Ct));
 
         Assert.Equal(200, page.StatusCode);
         Assert.Contains("p***@example.com", page.Content, StringComparison.Ordinal);
@@ -135,7 +134,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
     public async Task Subscribe_page_has_a_form_and_an_unknown_newsletter_is_404()
     {
         await using var herald = await TestHerald.StartAsync(azurite);
-        var function = Create<SubscribePage>(herald);
+        var function = herald.Create<SubscribePage>();
 
         var page = Page(function.Run(Get(""), "white-house-watch"));
         Assert.Equal(200, page.StatusCode);
@@ -150,7 +149,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
     {
         await using var herald = await TestHerald.StartAsync(azurite);
         await new Herald.Cli.Local.LocalPipeline(herald.Host).RunAsync(Ct);
-        var archive = Create<Archive>(herald);
+        var archive = herald.Create<Archive>();
 
         var page = Page(await archive.Run(Get(""), "white-house-watch", "2026-11-25", Ct));
 
@@ -173,10 +172,10 @@ public class HttpFunctionTests(AzuriteFixture azurite)
         const string body = "[]";
         var (signature, timestamp) = Sign(key, body);
 
-        Assert.IsType<UnauthorizedResult>(await Create<SendGridEvents>(unconfigured).Run(Webhook(body, signature, timestamp), Ct));
-        Assert.IsType<UnauthorizedResult>(await Create<SendGridEvents>(herald).Run(Webhook(body, null, null), Ct));
-        Assert.IsType<UnauthorizedResult>(await Create<SendGridEvents>(herald).Run(Webhook("[{}]", signature, timestamp), Ct));
-        Assert.IsType<OkResult>(await Create<SendGridEvents>(herald).Run(Webhook(body, signature, timestamp), Ct));
+        Assert.IsType<UnauthorizedResult>(await unconfigured.Create<SendGridEvents>().Run(Webhook(body, signature, timestamp), Ct));
+        Assert.IsType<UnauthorizedResult>(await herald.Create<SendGridEvents>().Run(Webhook(body, null, null), Ct));
+        Assert.IsType<UnauthorizedResult>(await herald.Create<SendGridEvents>().Run(Webhook("[{}]", signature, timestamp), Ct));
+        Assert.IsType<OkResult>(await herald.Create<SendGridEvents>().Run(Webhook(body, signature, timestamp), Ct));
     }
 
     [Fact]
@@ -193,13 +192,11 @@ public class HttpFunctionTests(AzuriteFixture azurite)
             """;
         var (signature, timestamp) = Sign(key, body);
 
-        Assert.IsType<OkResult>(await Create<SendGridEvents>(herald).Run(Webhook(body, signature, timestamp), Ct));
+        Assert.IsType<OkResult>(await herald.Create<SendGridEvents>().Run(Webhook(body, signature, timestamp), Ct));
 
         Assert.Equal(SubscriberStatus.Suppressed, (await herald.Get<SubscriberStore>().GetAsync("white-house-watch", bouncing.Id, Ct))!.State);
         Assert.Equal(SubscriberStatus.Active, (await herald.Get<SubscriberStore>().GetAsync("white-house-watch", blocked.Id, Ct))!.State);
     }
-
-    private static T Create<T>(TestHerald herald) => ActivatorUtilities.CreateInstance<T>(herald.Services);
 
     private static ContentResult Page(IActionResult result) => Assert.IsType<ContentResult>(result);
 

@@ -6,7 +6,6 @@ using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Tests.Functions;
 
@@ -25,8 +24,8 @@ public class TriggerFunctionTests(AzuriteFixture azurite)
         await SampleSubscribers.ImportAsync(herald.Get<SubscriptionService>(), Path.Combine(RepositoryPaths.Root, "samples", "white-house-watch", "subscribers.json"), Ct);
         var storage = herald.Get<HeraldStorage>();
 
-        await Create<CollectArticles>(herald).Run(new TimerInfo(), Ct);
-        var summarize = Create<SummarizeArticle>(herald);
+        await herald.Create<CollectArticles>().Run(new TimerInfo(), Ct);
+        var summarize = herald.Create<SummarizeArticle>();
         var summarized = 0;
         foreach (var body in await TakeAllAsync(storage.SummarizeQueue))
         {
@@ -35,8 +34,8 @@ public class TriggerFunctionTests(AzuriteFixture azurite)
         }
 
         herald.Time.Advance(TimeSpan.FromMinutes(10));
-        await Create<BuildDigests>(herald).Run(new TimerInfo(), Ct);
-        var send = Create<SendDigestBatch>(herald);
+        await herald.Create<BuildDigests>().Run(new TimerInfo(), Ct);
+        var send = herald.Create<SendDigestBatch>();
         var sent = 0;
         foreach (var body in await TakeAllAsync(storage.SendQueue))
         {
@@ -56,14 +55,12 @@ public class TriggerFunctionTests(AzuriteFixture azurite)
     {
         await using var herald = await TestHerald.StartAsync(azurite);
 
-        var summarizeError = await Assert.ThrowsAsync<InvalidDataException>(() => Create<SummarizeArticle>(herald).Run(body, Ct));
-        var sendError = await Assert.ThrowsAsync<InvalidDataException>(() => Create<SendDigestBatch>(herald).Run(body, Ct));
+        var summarizeError = await Assert.ThrowsAsync<InvalidDataException>(() => herald.Create<SummarizeArticle>().Run(body, Ct));
+        var sendError = await Assert.ThrowsAsync<InvalidDataException>(() => herald.Create<SendDigestBatch>().Run(body, Ct));
 
         Assert.Contains("SummarizeRequest", summarizeError.Message, StringComparison.Ordinal);
         Assert.Contains("SendBatch", sendError.Message, StringComparison.Ordinal);
     }
-
-    private static T Create<T>(TestHerald herald) => ActivatorUtilities.CreateInstance<T>(herald.Services);
 
     private static async Task<List<string>> TakeAllAsync(Azure.Storage.Queues.QueueClient queue)
     {

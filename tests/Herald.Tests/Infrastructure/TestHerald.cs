@@ -28,6 +28,9 @@ public sealed class TestHerald : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
+    /// <summary>A function class (or any class) built from Herald's services, as the Functions host builds it.</summary>
+    public T Create<T>() => ActivatorUtilities.CreateInstance<T>(Host.Services);
+
     public static readonly DateTimeOffset SampleNow = new(2026, 11, 25, 11, 0, 0, TimeSpan.Zero);
 
     public static async Task<TestHerald> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, string? configFile = null)
