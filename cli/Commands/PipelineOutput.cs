@@ -23,7 +23,7 @@ public static class PipelineOutput
         {
             output.WriteLine(edition.Outcome switch
             {
-                EditionOutcome.Queued => $"Edition:    {edition.EditionId}: {edition.Articles} articles, queued for {edition.Recipients} subscribers in {edition.Batches} batches",
+                EditionOutcome.Queued => $"Edition:    {edition.EditionId}: {edition.Articles} articles in {edition.Stories} stories, queued for {edition.Recipients} subscribers in {edition.Batches} batches",
                 EditionOutcome.AlreadyQueued => $"Edition:    {edition.EditionId}: already built and queued by an earlier run ({edition.Articles} articles)",
                 _ => $"Edition:    {edition.EditionId}: no new articles with the newsletter's tags, so no edition",
             });

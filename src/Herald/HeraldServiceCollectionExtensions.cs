@@ -49,7 +49,7 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<ArticleCollector>();
 
-        services.AddSingleton<IArticleSummarizer, LeadSummarizer>();
+        services.AddSingleton<IArticleSummarizer, ExtractiveArticleSummarizer>();
         services.AddSingleton<ArticleSummarizingService>();
 
         services.AddSingleton<TemplateCatalog>();

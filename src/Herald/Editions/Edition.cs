@@ -18,6 +18,9 @@ public sealed record Edition
     public required DateTimeOffset WindowStart { get; init; }
     public required DateTimeOffset WindowEnd { get; init; }
     public required IReadOnlyList<string> ArticleIds { get; init; }
+
+    /// <summary>How many stories the articles make once reports of the same event are grouped.</summary>
+    public int Stories { get; init; }
     public required string Subject { get; init; }
 
     /// <summary>HTML and text with personal-link placeholders; each recipient's links replace them at send time.</summary>

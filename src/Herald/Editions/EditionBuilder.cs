@@ -22,7 +22,7 @@ public enum EditionOutcome
     NothingNew,
 }
 
-public sealed record EditionReport(string NewsletterId, string EditionId, EditionOutcome Outcome, int Articles, int Recipients, int Batches);
+public sealed record EditionReport(string NewsletterId, string EditionId, EditionOutcome Outcome, int Articles, int Stories, int Recipients, int Batches);
 
 /// <summary>
 /// Builds each newsletter's edition of the day: selects the articles collected since the previous edition that
@@ -61,7 +61,7 @@ public sealed class EditionBuilder(
         var existing = await editions.GetAsync(newsletter.Id, date, cancellationToken);
         if (existing is { Value.Status: EditionStatus.Queued })
         {
-            return new EditionReport(newsletter.Id, editionId, EditionOutcome.AlreadyQueued, existing.Value.Value.ArticleIds.Count, existing.Value.Value.Recipients, existing.Value.Value.Batches);
+            return new EditionReport(newsletter.Id, editionId, EditionOutcome.AlreadyQueued, existing.Value.Value.ArticleIds.Count, existing.Value.Value.Stories, existing.Value.Value.Recipients, existing.Value.Value.Batches);
         }
 
         var edition = existing?.Value;
@@ -71,7 +71,7 @@ public sealed class EditionBuilder(
             if (edition is null)
             {
                 logger.LogInformation("No new articles for {Newsletter}; no edition today", newsletter.Id);
-                return new EditionReport(newsletter.Id, editionId, EditionOutcome.NothingNew, 0, 0, 0);
+                return new EditionReport(newsletter.Id, editionId, EditionOutcome.NothingNew, 0, 0, 0, 0);
             }
 
             if (!await editions.TryCreateAsync(edition, cancellationToken))
@@ -90,8 +90,8 @@ public sealed class EditionBuilder(
             await editions.TryReplaceAsync(latest.Value with { Status = EditionStatus.Queued, Recipients = recipients, Batches = batches, QueuedAt = time.GetUtcNow() }, latest.ETag, cancellationToken);
         }
 
-        logger.LogInformation("Edition {EditionId} has {Articles} articles and is queued for {Recipients} subscribers in {Batches} batches", edition.Id, edition.ArticleIds.Count, recipients, batches);
-        return new EditionReport(newsletter.Id, edition.Id, EditionOutcome.Queued, edition.ArticleIds.Count, recipients, batches);
+        logger.LogInformation("Edition {EditionId} has {Articles} articles in {Stories} stories and is queued for {Recipients} subscribers in {Batches} batches", edition.Id, edition.ArticleIds.Count, edition.Stories, recipients, batches);
+        return new EditionReport(newsletter.Id, edition.Id, EditionOutcome.Queued, edition.ArticleIds.Count, edition.Stories, recipients, batches);
     }
 
     /// <summary>The articles an edition built now would hold, rendered; null when there are none.</summary>
@@ -105,10 +105,11 @@ public sealed class EditionBuilder(
             return null;
         }
 
-        var (html, text) = renderer.Render(newsletter, editionId, date, selected);
-        var subject = selected.Count == 1
-            ? $"{newsletter.Title}: {selected[0].Title}"
-            : $"{newsletter.Title}: {selected[0].Title} and {selected.Count - 1} more";
+        var stories = StoryGrouper.Group(selected);
+        var (html, text) = renderer.Render(newsletter, editionId, date, stories);
+        var subject = stories.Count == 1
+            ? $"{newsletter.Title}: {stories[0].Lead.Title}"
+            : $"{newsletter.Title}: {stories[0].Lead.Title} and {stories.Count - 1} more";
         return new Edition
         {
             Id = editionId,
@@ -117,6 +118,7 @@ public sealed class EditionBuilder(
             WindowStart = windowStart,
             WindowEnd = now,
             ArticleIds = [.. selected.Select(a => a.Id)],
+            Stories = stories.Count,
             Subject = subject,
             Html = html,
             Text = text,
@@ -144,8 +146,8 @@ public sealed class EditionBuilder(
             }
 
             var article = stored.Value.Article;
-            // The summarize queue may not have reached this article yet; the summary is deterministic, so making it here is the same work.
-            selected.Add(article.Summary is null ? article with { Summary = summarizer.Summarize(article) } : article);
+            // The summarize queue may not have reached this article yet: make the summary here rather than leave a story without one.
+            selected.Add(article.Summary is null ? article with { Summary = await summarizer.SummarizeAsync(article, cancellationToken) } : article);
         }
 
         return [.. selected.OrderByDescending(a => a.PublishedAt ?? a.CollectedAt).Take(newsletter.MaxArticles)];

@@ -7,7 +7,10 @@ public sealed record NewsletterView(string Id, string Title, string Description,
 
 public sealed record EditionView(string Id, string Date, string DisplayDate);
 
-public sealed record StoryView(string Title, string Url, string Source, string Dek, string Summary, string? Published, IReadOnlyList<string> Tags);
+public sealed record StoryView(string Title, string Url, string Source, string Dek, string Summary, string? Published, IReadOnlyList<string> Tags, IReadOnlyList<SourceView> AlsoReportedBy);
+
+/// <summary>Another outlet's report of the same story.</summary>
+public sealed record SourceView(string Name, string Url);
 
 /// <summary>Links in the digest. Personal ones hold placeholders that each recipient's links replace at send time.</summary>
 public sealed record LinkView(string Unsubscribe, string Preferences, string Archive, string Subscribe);

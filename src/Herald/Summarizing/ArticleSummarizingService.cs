@@ -33,7 +33,7 @@ public sealed class ArticleSummarizingService(ArticleStore store, IArticleSummar
                 return SummarizeOutcome.AlreadySummarized;
             }
 
-            var summarized = article with { Summary = summarizer.Summarize(article) };
+            var summarized = article with { Summary = await summarizer.SummarizeAsync(article, cancellationToken) };
             if (await store.ReplaceAsync(request.BlobName, summarized, etag, cancellationToken))
             {
                 logger.LogInformation("Summarized article {ArticleId} ({Method})", article.Id, summarized.Summary!.Method);

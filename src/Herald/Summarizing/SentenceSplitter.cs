@@ -63,7 +63,7 @@ public static partial class SentenceSplitter
         return Abbreviations.Contains(word) || word.Length == 1 || word.Contains('.', StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("(?<end>[.!?][\"'\\u201D\\u2019)\\]]*)\\s+(?=[\"'\\u201C\\u2018(\\[]?[A-Z0-9])")]
+    [GeneratedRegex("(?<end>[.!?][\"'\u201D\u2019)\\]]*)\\s+(?=[\"'\u201C\u2018(\\[]?\\s?[A-Z0-9])")]
     private static partial Regex Boundary();
 
     [GeneratedRegex(@"[\p{L}.]+$")]

@@ -8,7 +8,7 @@ public class FeedParserTests
 {
     [Theory]
     [InlineData("capitol-wire.rss", "Rss_2_0", 5)]
-    [InlineData("policy-desk.atom", "Atom", 5)]
+    [InlineData("policy-desk.atom", "Atom", 6)]
     [InlineData("beltway-brief.json", "JsonFeed", 5)]
     public void Reads_every_sample_format(string file, string format, int items)
     {

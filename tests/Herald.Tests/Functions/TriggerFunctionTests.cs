@@ -42,7 +42,7 @@ public class TriggerFunctionTests(AzuriteFixture azurite)
             sent += (await send.Run(body, Ct)).Sent;
         }
 
-        Assert.Equal(14, summarized);
+        Assert.Equal(15, summarized);
         Assert.Equal(3, sent);
         Assert.Equal(3, Directory.GetFiles(herald.Outbox, "*.eml", SearchOption.AllDirectories).Length);
     }

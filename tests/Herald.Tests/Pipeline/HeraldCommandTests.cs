@@ -15,14 +15,14 @@ public class HeraldCommandTests(AzuriteFixture azurite)
         {
             var first = await RunAsync(["run", "--data", data], prefix);
             Assert.True(first.ExitCode == 0, first.Output + first.Errors);
-            Assert.Contains("Collected:  15 items from 3 sources (0 failed): 14 new articles, 1 already stored", first.Output, StringComparison.Ordinal);
-            Assert.Contains(": 9 articles, queued for 3 subscribers in 2 batches", first.Output, StringComparison.Ordinal);
+            Assert.Contains("Collected:  16 items from 3 sources (0 failed): 15 new articles, 1 already stored", first.Output, StringComparison.Ordinal);
+            Assert.Contains(": 10 articles in 9 stories, queued for 3 subscribers in 2 batches", first.Output, StringComparison.Ordinal);
             Assert.Contains("Delivered:  3 emails (0 already delivered earlier)", first.Output, StringComparison.Ordinal);
             Assert.Equal(3, Directory.GetFiles(Path.Combine(data, "outbox"), "*.eml", SearchOption.AllDirectories).Length);
 
             var second = await RunAsync(["run", "--data", data], prefix);
             Assert.True(second.ExitCode == 0, second.Output + second.Errors);
-            Assert.Contains("0 new articles, 15 already stored", second.Output, StringComparison.Ordinal);
+            Assert.Contains("0 new articles, 16 already stored", second.Output, StringComparison.Ordinal);
             Assert.Contains("already built and queued by an earlier run", second.Output, StringComparison.Ordinal);
             Assert.Contains("Delivered:  0 emails", second.Output, StringComparison.Ordinal);
             Assert.Equal(3, Directory.GetFiles(Path.Combine(data, "outbox"), "*.eml", SearchOption.AllDirectories).Length);

@@ -12,6 +12,7 @@ namespace Herald.Tests.Pipeline;
 /// <summary>The walking skeleton on real Azurite: samples in, one digest per subscriber out, and nothing twice.</summary>
 public class LocalPipelineTests(AzuriteFixture azurite)
 {
+    /// <summary>The lead title of each of the 9 stories (the Policy Desk "stopgap pact" report joins the first).</summary>
     private static readonly string[] SelectedTitles =
     [
         "White House and Senate leaders reach tentative deal to avert December shutdown",
@@ -44,11 +45,11 @@ public class LocalPipelineTests(AzuriteFixture azurite)
 
         Assert.True(report.Succeeded);
         Assert.Equal((3, 0), report.Subscribers);
-        Assert.Equal(new Herald.Collecting.CollectReport(3, 0, 15, 14, 1), report.Collect); // the syndicated copy is stored once
-        Assert.Equal(14, report.Summarize.Processed);
+        Assert.Equal(new Herald.Collecting.CollectReport(3, 0, 16, 15, 1), report.Collect); // the syndicated copy is stored once
+        Assert.Equal(15, report.Summarize.Processed);
         var edition = Assert.Single(report.Editions);
         Assert.Equal(EditionOutcome.Queued, edition.Outcome);
-        Assert.Equal(("white-house-watch-20261125", 9, 3, 2), (edition.EditionId, edition.Articles, edition.Recipients, edition.Batches));
+        Assert.Equal(("white-house-watch-20261125", 10, 9, 3, 2), (edition.EditionId, edition.Articles, edition.Stories, edition.Recipients, edition.Batches));
         Assert.Equal(3, report.EmailsSent);
 
         var emails = Directory.GetFiles(Path.Combine(herald.Outbox, "white-house-watch", "2026-11-25"), "*.eml");
@@ -66,6 +67,8 @@ public class LocalPipelineTests(AzuriteFixture azurite)
             Assert.All(SelectedTitles, title => Assert.Contains(title, message.TextBody, StringComparison.Ordinal));
             Assert.All(LeftOutTitles, title => Assert.DoesNotContain(title, message.TextBody, StringComparison.Ordinal));
             Assert.Contains(System.Net.WebUtility.HtmlEncode(SelectedTitles[0]), message.HtmlBody, StringComparison.Ordinal);
+            // Two outlets' reports of the spending deal are one story.
+            Assert.Contains("Also reported by Policy Desk: https://policydesk.example/2026/11/24/stopgap-pact", message.TextBody, StringComparison.Ordinal);
             Assert.DoesNotContain(Herald.Rendering.PersonalLinks.Unsubscribe, message.HtmlBody, StringComparison.Ordinal);
             Assert.DoesNotContain("utm_", message.HtmlBody, StringComparison.Ordinal);
         }
@@ -85,12 +88,12 @@ public class LocalPipelineTests(AzuriteFixture azurite)
 
         Assert.Equal((0, 3), again.Subscribers);
         Assert.Equal(0, again.Collect.NewArticles);
-        Assert.Equal(15, again.Collect.KnownArticles);
+        Assert.Equal(16, again.Collect.KnownArticles);
         Assert.Equal(0, again.Summarize.Processed);
         Assert.Equal(EditionOutcome.AlreadyQueued, Assert.Single(again.Editions).Outcome);
         Assert.Equal(0, again.EmailsSent);
         Assert.Equal(3, Directory.GetFiles(herald.Outbox, "*.eml", SearchOption.AllDirectories).Length);
-        Assert.Equal(14, await CountBlobsAsync(herald));
+        Assert.Equal(15, await CountBlobsAsync(herald));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Herald.Articles;
 using Herald.Configuration;
 using Herald.Rendering;
+using Herald.Summarizing;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -18,16 +19,22 @@ public class DigestRenderingTests
         PostalAddress = "Herald Sample Desk, 100 Example Street, Springfield, USA",
     };
 
-    private static readonly Article[] Articles =
+    private static readonly Story[] Stories =
     [
-        Story("a1", "Senate passes stopgap bill", "Capitol Wire", "The Senate passed a stopgap bill on Thursday. It funds the government until February.", new DateTimeOffset(2026, 11, 24, 19, 5, 0, TimeSpan.Zero)),
-        Story("a2", "<script>alert('x')</script> \"Quotes\" & ampersands", "Policy <Desk>", "A summary with <b>markup</b> & \"quotes\" stays text.", null),
+        new(
+            Story("a1", "Senate passes stopgap bill", "Capitol Wire", "The Senate passed a stopgap bill on Thursday. It funds the government until February.", new DateTimeOffset(2026, 11, 24, 19, 5, 0, TimeSpan.Zero)),
+            [Story("a3", "Stopgap clears Senate", "Policy Desk", "Same event.", null), Story("a4", "Senate backs bill", "Beltway <Brief>", "Same event.", null)],
+            "The Senate passed a stopgap bill on Thursday. It funds the government until February. The House votes next."),
+        new(
+            Story("a2", "<script>alert('x')</script> \"Quotes\" & ampersands", "Policy <Desk>", "A summary with <b>markup</b> & \"quotes\" stays text.", null),
+            [],
+            "A summary with <b>markup</b> & \"quotes\" stays text."),
     ];
 
     [Fact]
     public void Html_digest_matches_the_golden_file()
     {
-        var (html, _) = Renderer().Render(Newsletter, "white-house-watch-20261125", new DateOnly(2026, 11, 25), Articles);
+        var (html, _) = Renderer().Render(Newsletter, "white-house-watch-20261125", new DateOnly(2026, 11, 25), Stories);
 
         GoldenFile.AssertMatches("digest.html", html);
     }
@@ -35,7 +42,7 @@ public class DigestRenderingTests
     [Fact]
     public void Text_digest_matches_the_golden_file()
     {
-        var (_, text) = Renderer().Render(Newsletter, "white-house-watch-20261125", new DateOnly(2026, 11, 25), Articles);
+        var (_, text) = Renderer().Render(Newsletter, "white-house-watch-20261125", new DateOnly(2026, 11, 25), Stories);
 
         GoldenFile.AssertMatches("digest.txt", text);
     }
@@ -45,7 +52,7 @@ public class DigestRenderingTests
     {
         var hostile = Story("a3", "{{ 7 * 7 }} and {% raw %}", "Src", "{{ newsletter.title }} <img src=x onerror=alert(1)>", null);
 
-        var (html, text) = Renderer().Render(Newsletter, "e", new DateOnly(2026, 11, 25), [hostile]);
+        var (html, text) = Renderer().Render(Newsletter, "e", new DateOnly(2026, 11, 25), [new Story(hostile, [], hostile.Summary!.Short)]);
 
         Assert.Contains("{{ 7 * 7 }}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("49", text, StringComparison.Ordinal);
@@ -69,6 +76,6 @@ public class DigestRenderingTests
         Text = summary,
         CollectedAt = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero),
         PublishedAt = published,
-        Summary = new ArticleSummary(summary, summary, "lead", new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)),
+        Summary = new ArticleSummary(summary, summary, "extractive", new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)),
     };
 }

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Herald.Bench.Baselines;
+using Herald.Summarizing;
+using Herald.Summarizing.Evaluation;
+
+namespace Herald.Bench.Summarization;
+
+/// <summary>
+/// Scores Lead-N, TextRank and Herald's extractive summarizer on one JSONL set in one run, with the rouge-score
+/// rules (RougeScorer), and times each per article. N is the number of reference sentences the set calls for.
+/// </summary>
+public static class SummarizationBenchmark
+{
+    private sealed record Method(string Name, Func<string, IReadOnlyList<string>> Summarize);
+
+    public static int Run(string dataPath, int sentences, int words, string? outPath, TextWriter output, ExtractiveSettings? settings = null)
+    {
+        var set = BenchmarkSet.Load(dataPath);
+        var budget = new SummaryBudget(sentences, words);
+        Method[] methods =
+        [
+            new($"Lead-{sentences}", text => LeadBaseline.Summarize(text, sentences)),
+            new("TextRank", text => TextRankBaseline.Summarize(text, sentences)),
+            new("Herald", text => ExtractiveSummarizer.Summarize(text, budget, settings)),
+        ];
+
+        output.WriteLine($"{Path.GetFileName(dataPath)}: {set.Count} articles, {sentences} sentences / {words} words per summary");
+        output.WriteLine($"{"method",-10} {"ROUGE-1",8} {"ROUGE-2",8} {"ROUGE-Lsum",10} {"ms/article (median)",20}");
+        Dictionary<string, IReadOnlyList<string>>? ours = null;
+        foreach (var method in methods)
+        {
+            // Warm up once so the first timed article does not pay for JIT compilation.
+            method.Summarize(set[0].Article);
+            double r1 = 0, r2 = 0, rl = 0;
+            var times = new List<double>(set.Count);
+            var summaries = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            foreach (var article in set)
+            {
+                var watch = Stopwatch.StartNew();
+                var summary = method.Summarize(article.Article);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                summaries[article.Id] = summary;
+                var score = RougeScorer.Score(string.Join('\n', article.Summary), string.Join('\n', summary));
+                r1 += score.Rouge1.F1;
+                r2 += score.Rouge2.F1;
+                rl += score.RougeLsum.F1;
+            }
+
+            times.Sort();
+            var averageWords = summaries.Values.Average(s => s.Sum(x => x.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{method.Name,-10} {100 * r1 / set.Count,8:F2} {100 * r2 / set.Count,8:F2} {100 * rl / set.Count,10:F2} {times[times.Count / 2],20:F3} {averageWords,8:F1} words"));
+            if (method.Name == "Herald")
+            {
+                ours = summaries;
+            }
+        }
+
+        if (outPath is not null && ours is not null)
+        {
+            using var writer = new StreamWriter(outPath);
+            foreach (var article in set)
+            {
+                writer.WriteLine(JsonSerializer.Serialize(new { id = article.Id, summary = ours[article.Id] }));
+            }
+
+            output.WriteLine($"Herald's summaries: {outPath}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace Herald.Summarizing;
+
+/// <summary>Removes the parts of news copy that never belong in a summary: datelines, bylines, agency tags.</summary>
+public static partial class NewsText
+{
+    /// <summary>"WASHINGTON (Capitol Wire) - ", "(CNN) ", "LONDON, England (Reuters) -- " and "By Jane Doe ." at the start of the text.</summary>
+    public static string StripDatelines(string text)
+    {
+        var stripped = Dateline().Replace(text, "", 1);
+        stripped = Byline().Replace(stripped, "", 1);
+        return stripped.TrimStart();
+    }
+
+    /// <summary>Same for the start of one sentence (a dateline may begin a later paragraph too).</summary>
+    public static string StripLeadIn(string sentence) => Dateline().Replace(sentence, "", 1).Trim();
+
+    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z .,'-]{1,40}\s*)?\((?:cnn|CNN|[A-Z][A-Za-z .&]{1,30})\)\s*(?:[-\u2013\u2014]+|:)?\s*")]
+    private static partial Regex Dateline();
+
+    // Capitalized names ending in "." or "|" ("By . Jane Doe . PUBLISHED: ... ."): "By Tuesday, the Senate" is not a byline.
+    [GeneratedRegex(@"^\s*By\s+\.?\s*(?:[A-Z][\w'-]*\s+){1,4}[.|]\s*(?:(?:PUBLISHED|UPDATED)\s*:[^.]*\.\s*(?:\|\s*)?)*")]
+    private static partial Regex Byline();
+}

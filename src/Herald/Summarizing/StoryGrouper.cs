@@ -1,0 +1,120 @@
+using Herald.Articles;
+
+namespace Herald.Summarizing;
+
+/// <summary>One event as the digest shows it: a representative article, a merged summary, and the other reports.</summary>
+public sealed record Story(Article Lead, IReadOnlyList<Article> AlsoReported, string Summary);
+
+/// <summary>
+/// Groups articles about the same event, whatever their wording: average-link clustering of the articles'
+/// titles and opening sentences (tf-idf over the articles being grouped), merging while two groups are on
+/// average at least <see cref="Threshold"/> similar. A group's representative is its most central article; its
+/// summary is the representative's, extended only by sentences from the other reports that add something new
+/// (not similar in wording to a chosen sentence, and not quoting the same figure).
+/// </summary>
+public static class StoryGrouper
+{
+    public const double Threshold = 0.2;
+    public const int LeadSentences = 3;
+    public const double NoveltyLimit = 0.35;
+    public static readonly SummaryBudget MergedBudget = new(5, 120);
+
+    public static IReadOnlyList<Story> Group(IReadOnlyList<Article> articles)
+    {
+        if (articles.Count == 0)
+        {
+            return [];
+        }
+
+        var vectors = TermVectors.Build([.. articles.Select(Lead)]);
+        var similarity = new double[articles.Count, articles.Count];
+        for (var i = 0; i < articles.Count; i++)
+        {
+            for (var j = i + 1; j < articles.Count; j++)
+            {
+                similarity[i, j] = similarity[j, i] = TermVectors.Cosine(vectors[i], vectors[j]);
+            }
+        }
+
+        var groups = Enumerable.Range(0, articles.Count).Select(i => new List<int> { i }).ToList();
+        while (true)
+        {
+            var (best, a, b) = (Threshold, -1, -1);
+            for (var x = 0; x < groups.Count; x++)
+            {
+                for (var y = x + 1; y < groups.Count; y++)
+                {
+                    var average = groups[x].SelectMany(i => groups[y], (i, j) => similarity[i, j]).Average();
+                    if (average >= best)
+                    {
+                        (best, a, b) = (average, x, y);
+                    }
+                }
+            }
+
+            if (a < 0)
+            {
+                break;
+            }
+
+            groups[a].AddRange(groups[b]);
+            groups.RemoveAt(b);
+        }
+
+        return [.. groups
+            .Select(group => ToStory(articles, group, similarity))
+            .OrderByDescending(story => story.AlsoReported.Count)
+            .ThenByDescending(story => story.Lead.PublishedAt ?? story.Lead.CollectedAt)];
+    }
+
+    private static string Lead(Article article) =>
+        article.Title + ". " + string.Join(' ', SentenceSplitter.Split(NewsText.StripDatelines(article.Text)).Take(LeadSentences));
+
+    private static Story ToStory(IReadOnlyList<Article> articles, List<int> group, double[,] similarity)
+    {
+        var lead = group
+            .OrderByDescending(i => group.Where(j => j != i).Sum(j => similarity[i, j]))
+            .ThenBy(i => articles[i].PublishedAt ?? articles[i].CollectedAt)
+            .First();
+        var others = group.Where(i => i != lead).OrderByDescending(i => similarity[lead, i]).Select(i => articles[i]).ToList();
+        return new Story(articles[lead], others, MergedSummary(articles[lead], others));
+    }
+
+    /// <summary>The lead's summary, then each other report's summary sentences that say something the chosen ones do not.</summary>
+    private static string MergedSummary(Article lead, List<Article> others)
+    {
+        var leadSentences = SentenceSplitter.Split(SummaryOf(lead));
+        if (others.Count == 0)
+        {
+            return string.Join(' ', leadSentences);
+        }
+
+        var candidates = others.SelectMany(o => SentenceSplitter.Split(SummaryOf(o))).ToList();
+        var all = leadSentences.Concat(candidates).ToList();
+        var vectors = TermVectors.Build(all);
+        var chosen = Enumerable.Range(0, leadSentences.Count).ToList();
+        var words = leadSentences.Sum(ExtractiveSummarizer.WordCount);
+        for (var c = leadSentences.Count; c < all.Count && chosen.Count < MergedBudget.MaxSentences; c++)
+        {
+            var count = ExtractiveSummarizer.WordCount(all[c]);
+            if (words + count <= MergedBudget.MaxWords && chosen.All(i => TermVectors.Cosine(vectors[c], vectors[i]) < NoveltyLimit && !SharesFigure(all[c], all[i])))
+            {
+                chosen.Add(c);
+                words += count;
+            }
+        }
+
+        return string.Join(' ', chosen.Select(i => all[i]));
+    }
+
+    /// <summary>Two reports quoting the same figure ("$4.2bn", "54-45") state the same fact, however differently worded.</summary>
+    private static bool SharesFigure(string a, string b)
+    {
+        var figures = TermVectors.Terms(a).Where(IsFigure).ToHashSet(StringComparer.Ordinal);
+        return figures.Count > 0 && TermVectors.Terms(b).Any(t => IsFigure(t) && figures.Contains(t));
+    }
+
+    private static bool IsFigure(string term) => term.Length >= 2 && term.Any(char.IsDigit);
+
+    private static string SummaryOf(Article article) => article.Summary?.Short ?? string.Join(' ', ExtractiveSummarizer.Summarize(article.Text, ExtractiveArticleSummarizer.Short));
+}
