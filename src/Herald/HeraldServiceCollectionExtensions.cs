@@ -7,6 +7,7 @@ using Herald.Rendering;
 using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Summarizing;
+using Herald.Summarizing.Chat;
 using Herald.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,15 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<ArticleCollector>();
 
-        services.AddSingleton<IArticleSummarizer, ExtractiveArticleSummarizer>();
+        services.AddOptions<SummarizerOptions>().BindConfiguration(SummarizerOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SummarizerOptions>, SummarizerOptionsValidator>();
+        services.AddSingleton<ExtractiveArticleSummarizer>();
+        services.AddSingleton<ChatSummaryCache>();
+        services.TryAddSingleton(sp => AzureOpenAIChatClientFactory.Create(sp.GetRequiredService<IOptions<SummarizerOptions>>().Value));
+        services.AddSingleton<ChatArticleSummarizer>();
+        services.AddSingleton<IArticleSummarizer>(sp => sp.GetRequiredService<IOptions<SummarizerOptions>>().Value.Mode == SummarizerMode.Chat
+            ? sp.GetRequiredService<ChatArticleSummarizer>()
+            : sp.GetRequiredService<ExtractiveArticleSummarizer>());
         services.AddSingleton<ArticleSummarizingService>();
 
         services.AddSingleton<TemplateCatalog>();

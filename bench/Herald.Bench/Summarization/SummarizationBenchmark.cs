@@ -13,6 +13,8 @@ namespace Herald.Bench.Summarization;
 /// </summary>
 public static class SummarizationBenchmark
 {
+    private static readonly JsonSerializerOptions OutputJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private sealed record Method(string Name, Func<string, IReadOnlyList<string>> Summarize);
 
     public static int Run(string dataPath, int sentences, int words, string? outPath, TextWriter output, ExtractiveSettings? settings = null)
@@ -63,7 +65,7 @@ public static class SummarizationBenchmark
             using var writer = new StreamWriter(outPath);
             foreach (var article in set)
             {
-                writer.WriteLine(JsonSerializer.Serialize(new { id = article.Id, summary = ours[article.Id] }));
+                writer.WriteLine(JsonSerializer.Serialize(new { id = article.Id, summary = ours[article.Id] }, OutputJson));
             }
 
             output.WriteLine($"Herald's summaries: {outPath}");

@@ -23,6 +23,7 @@ public sealed class HeraldStorage
 
         Articles = blobs.GetBlobContainerClient(prefix + StorageNames.ArticlesContainer);
         Editions = blobs.GetBlobContainerClient(prefix + StorageNames.EditionsContainer);
+        Summaries = blobs.GetBlobContainerClient(prefix + StorageNames.SummariesContainer);
         SummarizeQueue = queues.GetQueueClient(prefix + StorageNames.SummarizeQueue);
         SendQueue = queues.GetQueueClient(prefix + StorageNames.SendQueue);
         ArticleIndex = tables.GetTableClient(prefix + StorageNames.ArticleIndexTable);
@@ -32,6 +33,9 @@ public sealed class HeraldStorage
 
     public BlobContainerClient Articles { get; }
     public BlobContainerClient Editions { get; }
+
+    /// <summary>Model summaries cached by content hash.</summary>
+    public BlobContainerClient Summaries { get; }
     public QueueClient SummarizeQueue { get; }
     public QueueClient SendQueue { get; }
     public TableClient ArticleIndex { get; }
@@ -60,6 +64,7 @@ public sealed class HeraldStorage
         await Task.WhenAll(
             Articles.CreateIfNotExistsAsync(),
             Editions.CreateIfNotExistsAsync(),
+            Summaries.CreateIfNotExistsAsync(),
             SummarizeQueue.CreateIfNotExistsAsync(),
             SendQueue.CreateIfNotExistsAsync(),
             ArticleIndex.CreateIfNotExistsAsync(),

@@ -11,6 +11,7 @@ public static class StorageNames
 
     public const string ArticlesContainer = "articles";
     public const string EditionsContainer = "editions";
+    public const string SummariesContainer = "summaries";
 
     public const string ArticleIndexTable = "articleindex";
     public const string SubscribersTable = "subscribers";

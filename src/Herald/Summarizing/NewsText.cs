@@ -20,6 +20,6 @@ public static partial class NewsText
     private static partial Regex Dateline();
 
     // Capitalized names ending in "." or "|" ("By . Jane Doe . PUBLISHED: ... ."): "By Tuesday, the Senate" is not a byline.
-    [GeneratedRegex(@"^\s*By\s+\.?\s*(?:[A-Z][\w'-]*\s+){1,4}[.|]\s*(?:(?:PUBLISHED|UPDATED)\s*:[^.]*\.\s*(?:\|\s*)?)*")]
+    [GeneratedRegex(@"^\s*By\s+\.?\s*(?:[A-Z][\w'-]*\s+){1,4}[.|]\s*(?:(?:PUBLISHED|UPDATED)\s*:\s*\.?[^.]*\.\s*(?:\|\s*\.?\s*)?)*")]
     private static partial Regex Byline();
 }

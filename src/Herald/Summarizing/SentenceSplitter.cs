@@ -31,8 +31,20 @@ public static partial class SentenceSplitter
                     continue;
                 }
 
+                var next = boundary.Index + boundary.Length;
+                if (HasOpenQuote(candidate) && ClosingQuote().Match(paragraph, end) is { Success: true } closing && closing.Index == end)
+                {
+                    // ". ' Fans" after an open quote: the spaced quote closes this sentence rather than opening the next.
+                    candidate = paragraph[start..(end + closing.Length)];
+                    next = end + closing.Length;
+                    while (next < paragraph.Length && char.IsWhiteSpace(paragraph[next]))
+                    {
+                        next++;
+                    }
+                }
+
                 Add(sentences, candidate);
-                start = boundary.Index + boundary.Length;
+                start = next;
             }
 
             Add(sentences, paragraph[start..]);
@@ -50,6 +62,10 @@ public static partial class SentenceSplitter
         }
     }
 
+    /// <summary>An odd number of straight double quotes, or of free-standing single quotes (" ' ", as in CNN/DM copy).</summary>
+    private static bool HasOpenQuote(string candidate) =>
+        candidate.Count(c => c == '"') % 2 == 1 || SpacedQuote().Count(candidate) % 2 == 1;
+
     private static bool EndsWithAbbreviation(string candidate)
     {
         var trimmed = candidate.TrimEnd('"', '\'', ')', ']', '\u201D', '\u2019');
@@ -65,6 +81,12 @@ public static partial class SentenceSplitter
 
     [GeneratedRegex("(?<end>[.!?][\"'\u201D\u2019)\\]]*)\\s+(?=[\"'\u201C\u2018(\\[]?\\s?[A-Z0-9])")]
     private static partial Regex Boundary();
+
+    [GeneratedRegex(@"\G\s+[""']")]
+    private static partial Regex ClosingQuote();
+
+    [GeneratedRegex(@"(?<=^|\s)'(?=\s|$)")]
+    private static partial Regex SpacedQuote();
 
     [GeneratedRegex(@"[\p{L}.]+$")]
     private static partial Regex LastWord();

@@ -34,6 +34,8 @@ public class ConfigurationValidationTests
     [InlineData("HeraldStorage", "hello", "HeraldStorage: the value is not a storage connection string")]
     [InlineData("Delivery:Mode", "SendGrid", "Delivery:SendGridApiKey: the setting is missing; it is required when Delivery:Mode is SendGrid.")]
     [InlineData("Delivery:BatchSize", "0", "Delivery:BatchSize:")]
+    [InlineData("Summarizer:Mode", "Chat", "Summarizer:Endpoint: the setting is missing or not an https address")]
+    [InlineData("Summarizer:Timeout", "00:30:00", "Summarizer:Timeout:")]
     public async Task A_bad_setting_fails_at_start_naming_the_setting(string key, string value, string expected)
     {
         using var host = BuildFunctionsHost(new Dictionary<string, string?> { [key] = value });

@@ -33,7 +33,7 @@ public sealed class TestHerald : IAsyncDisposable
 
     public static readonly DateTimeOffset SampleNow = new(2026, 11, 25, 11, 0, 0, TimeSpan.Zero);
 
-    public static async Task<TestHerald> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, string? configFile = null)
+    public static async Task<TestHerald> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, string? configFile = null, Action<IServiceCollection>? services = null)
     {
         var prefix = AzuriteFixture.UniquePrefix();
         var data = Path.Combine(Path.GetTempPath(), "herald-tests", prefix);
@@ -50,7 +50,11 @@ public sealed class TestHerald : IAsyncDisposable
         }
 
         var time = new FakeTimeProvider(SampleNow);
-        var host = CliHost.Build(configFile ?? RepositoryPaths.SampleConfig, data, overrides, verbose: false, services => services.AddSingleton<TimeProvider>(time));
+        var host = CliHost.Build(configFile ?? RepositoryPaths.SampleConfig, data, overrides, verbose: false, collection =>
+        {
+            collection.AddSingleton<TimeProvider>(time);
+            services?.Invoke(collection);
+        });
         await CliHost.StartAsync(host);
         return new TestHerald(host, prefix, data, time);
     }

@@ -1,0 +1,87 @@
+using Herald.Articles;
+using Herald.Summarizing;
+using Herald.Tests.Infrastructure;
+
+namespace Herald.Tests.Summarizing;
+
+public class ExtractiveSummarizerTests
+{
+    [Theory]
+    [InlineData("The U.S. Senate met on Tuesday. Mr. Smith spoke first.", new[] { "The U.S. Senate met on Tuesday.", "Mr. Smith spoke first." })]
+    [InlineData("The deal adds $3.5bn in aid. It passed 54-45.", new[] { "The deal adds $3.5bn in aid.", "It passed 54-45." })]
+    [InlineData("\"We will vote,\" she said. \"Soon.\" Then she left.", new[] { "\"We will vote,\" she said.", "\"Soon.\"", "Then she left." })]
+    [InlineData("Sen. Maria Delgado (D-N.M.) spoke. Gov. Lee agreed on Jan. 5.", new[] { "Sen. Maria Delgado (D-N.M.) spoke.", "Gov. Lee agreed on Jan. 5." })]
+    [InlineData("John F. Kennedy was elected in 1960. He was 43.", new[] { "John F. Kennedy was elected in 1960.", "He was 43." })]
+    [InlineData("Is it over? Not yet! Talks go on.", new[] { "Is it over?", "Not yet!", "Talks go on." })]
+    [InlineData("' We have not objected, ' he told reporters. ' That is fine. ' Fans cheered.", new[] { "' We have not objected, ' he told reporters.", "' That is fine. '", "Fans cheered." })]
+    [InlineData("First paragraph ends here\n\nSecond paragraph has no period", new[] { "First paragraph ends here", "Second paragraph has no period" })]
+    public void Splits_news_text_into_sentences(string text, string[] expected)
+    {
+        Assert.Equal(expected, SentenceSplitter.Split(text));
+    }
+
+    [Theory]
+    [InlineData("WASHINGTON (Capitol Wire) - The Senate voted.", "The Senate voted.")]
+    [InlineData("(CNN) The Senate voted.", "The Senate voted.")]
+    [InlineData("(cnn) on the surface, it seems odd.", "on the surface, it seems odd.")]
+    [InlineData("LONDON, England (Reuters) -- Markets fell.", "Markets fell.")]
+    [InlineData("By . Daily Mail Reporter . PUBLISHED: . 12:30 EST, 1 January 2014 . The Senate voted.", "The Senate voted.")]
+    [InlineData("By Tuesday, the Senate had voted.", "By Tuesday, the Senate had voted.")]
+    [InlineData("The Senate (the upper chamber) voted.", "The Senate (the upper chamber) voted.")]
+    public void Strips_datelines_and_bylines_only(string text, string expected)
+    {
+        Assert.Equal(expected, NewsText.StripDatelines(text));
+    }
+
+    [Fact]
+    public void Keeps_sentence_order_and_the_budgets()
+    {
+        var text = string.Join(' ', Enumerable.Range(1, 30).Select(i => $"Sentence {i} tells about the senate budget vote number {i} and the shutdown."));
+
+        var summary = ExtractiveSummarizer.Summarize(text, new SummaryBudget(3, 30));
+
+        Assert.InRange(summary.Count, 1, 3);
+        Assert.True(summary.Skip(1).Sum(ExtractiveSummarizer.WordCount) + ExtractiveSummarizer.WordCount(summary[0]) <= 30 || summary.Count == 1);
+        var positions = summary.Select(s => text.IndexOf(s, StringComparison.Ordinal)).ToList();
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Fact]
+    public void Skips_a_sentence_that_repeats_a_chosen_one()
+    {
+        const string text = "The senate passed the stopgap budget bill on Tuesday night. " +
+            "The senate passed the stopgap budget bill on Tuesday night, officials said. " +
+            "The house will vote on the measure on Friday. Markets were calm.";
+
+        var summary = ExtractiveSummarizer.Summarize(text, new SummaryBudget(2, 90));
+
+        Assert.Equal(["The senate passed the stopgap budget bill on Tuesday night.", "The house will vote on the measure on Friday."], summary);
+    }
+
+    [Fact]
+    public void Makes_a_one_sentence_dek_and_a_short_summary_of_two_to_four_sentences()
+    {
+        var text = File.ReadAllText(RepositoryPaths.SampleFeed("capitol-wire.rss"));
+        var article = new Article
+        {
+            Id = "x",
+            Url = "https://a.example/x",
+            CanonicalUrl = "https://a.example/x",
+            Title = "Deal",
+            Source = "Capitol Wire",
+            CollectedAt = TestHerald.SampleNow,
+            Text = "WASHINGTON (Capitol Wire) - The White House and Senate leaders reached a tentative agreement on Tuesday to fund the government through early February. " +
+                "The deal keeps spending at current levels and adds $4.2bn in disaster aid. House leaders have not yet endorsed the plan. " +
+                "\"This is a responsible bridge,\" Sen. Maria Delgado (D-N.M.) told reporters. A procedural vote is expected on Thursday.",
+        };
+        Assert.NotEmpty(text);
+
+        var summary = ExtractiveArticleSummarizer.Summarize(article, TestHerald.SampleNow);
+
+        Assert.Equal("The White House and Senate leaders reached a tentative agreement on Tuesday to fund the government through early February.", summary.Dek);
+        Assert.InRange(SentenceSplitter.Split(summary.Short).Count, 2, 4);
+        Assert.InRange(ExtractiveSummarizer.WordCount(summary.Short), 20, 90);
+        Assert.DoesNotContain("WASHINGTON", summary.Short, StringComparison.Ordinal);
+        Assert.Equal("extractive", summary.Method);
+    }
+}
