@@ -44,7 +44,7 @@ public static class CliHost
         builder.Services.PostConfigure<HeraldOptions>(options =>
         {
             options.TemplateDirectory = Resolve(configDirectory, options.TemplateDirectory);
-            foreach (var source in options.Newsletters.SelectMany(n => n.Sources).Where(s => !string.IsNullOrWhiteSpace(s.File)))
+            foreach (var source in options.Sources.Concat(options.Newsletters.SelectMany(n => n.Sources)).Where(s => !string.IsNullOrWhiteSpace(s.File)))
             {
                 source.File = Resolve(configDirectory, source.File!);
             }

@@ -1,5 +1,6 @@
 using Herald.Articles;
 using Herald.Collecting;
+using Herald.Collecting.Web;
 using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
@@ -41,13 +42,13 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<SummarizeQueue>();
         services.AddSingleton<SendQueue>();
 
-        services.AddHttpClient(FeedFetcher.HttpClientName, client =>
-        {
-            client.Timeout = TimeSpan.FromSeconds(30);
-            client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
-        });
         services.AddHttpClient(SendGridMailSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
-        services.AddSingleton<FeedFetcher>();
+        services.AddOptions<CollectingOptions>().BindConfiguration(CollectingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CollectingOptions>, CollectingOptionsValidator>();
+        services.AddHeraldWebClients();
+        services.AddSingleton<FeedStateStore>();
+        services.AddSingleton<NearDuplicateIndex>();
+        services.AddSingleton<Tagger>();
         services.AddSingleton<ArticleCollector>();
 
         services.AddOptions<SummarizerOptions>().BindConfiguration(SummarizerOptions.SectionName).ValidateOnStart();

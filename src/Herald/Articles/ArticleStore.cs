@@ -120,6 +120,34 @@ public sealed class ArticleStore(HeraldStorage storage, ILogger<ArticleStore> lo
         }
     }
 
+    /// <summary>Records another source of a stored story (a syndicated copy or near-duplicate); false when it was already recorded.</summary>
+    public async Task<bool> AddSourceAsync(string blobName, ArticleSource source, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var stored = await GetAsync(blobName, cancellationToken);
+            if (stored is null)
+            {
+                return false;
+            }
+
+            var (article, etag) = stored.Value;
+            if (article.Sources.Any(s => s.Name == source.Name && s.Url == source.Url) || (article.Sources.Count == 0 && article.Source == source.Name && article.Url == source.Url))
+            {
+                return false;
+            }
+
+            var sources = article.Sources.Count == 0 ? [new ArticleSource(article.Source, article.Url)] : article.Sources.ToList();
+            sources.Add(source);
+            if (await ReplaceAsync(blobName, article with { Sources = sources }, etag, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        throw new InvalidOperationException($"Article {blobName} kept changing while a source was added.");
+    }
+
     /// <summary>Index rows of the articles collected in (from, to], oldest first: consecutive windows never share an article.</summary>
     public async Task<List<ArticleIndexEntry>> ListCollectedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {

@@ -1,89 +1,296 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Herald.Articles;
+using Herald.Collecting.Web;
 using Herald.Configuration;
-using Herald.Storage;
 using Herald.Summarizing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Collecting;
 
-/// <summary>What one collection run did.</summary>
-public sealed record CollectReport(int Sources, int FailedSources, int Items, int NewArticles, int KnownArticles);
+/// <summary>What one collection run did. Failed sources are retried by the next run.</summary>
+public sealed record CollectReport(int Sources, int FailedSources, int Items, int NewArticles, int KnownArticles)
+{
+    /// <summary>Sources that answered 304 Not Modified.</summary>
+    public int UnchangedSources { get; init; }
+
+    /// <summary>Items dropped by a source's include/exclude rules.</summary>
+    public int FilteredItems { get; init; }
+
+    /// <summary>Items that were the same story as a stored article under another address (recorded as its source).</summary>
+    public int NearDuplicates { get; init; }
+
+    /// <summary>Article pages fetched for full text (and the time spent by stage, for the benchmark).</summary>
+    public int PagesFetched { get; init; }
+
+    public CollectTimings Timings { get; init; } = new();
+}
+
+/// <summary>Where a collection run spent its time, summed over parallel work.</summary>
+public sealed class CollectTimings
+{
+    private long _feedTicks, _parseTicks, _pageTicks, _extractTicks, _storeTicks;
+
+    public TimeSpan Feeds => TimeSpan.FromTicks(_feedTicks);
+    public TimeSpan Parsing => TimeSpan.FromTicks(_parseTicks);
+    public TimeSpan Pages => TimeSpan.FromTicks(_pageTicks);
+    public TimeSpan ExtractionAndTagging => TimeSpan.FromTicks(_extractTicks);
+    public TimeSpan Storage => TimeSpan.FromTicks(_storeTicks);
+
+    internal void AddFeed(TimeSpan t) => Interlocked.Add(ref _feedTicks, t.Ticks);
+    internal void AddParse(TimeSpan t) => Interlocked.Add(ref _parseTicks, t.Ticks);
+    internal void AddPage(TimeSpan t) => Interlocked.Add(ref _pageTicks, t.Ticks);
+    internal void AddExtract(TimeSpan t) => Interlocked.Add(ref _extractTicks, t.Ticks);
+    internal void AddStore(TimeSpan t) => Interlocked.Add(ref _storeTicks, t.Ticks);
+}
 
 /// <summary>
-/// Reads every configured source, turns its items into tagged articles, stores the new ones and queues
-/// them for summarizing. One broken source is logged with its reason and never stops the others.
+/// Reads every configured source (several at a time), turns new items into tagged, de-duplicated articles and
+/// queues them for summarizing. Unchanged feeds cost one conditional GET; items seen last time are skipped;
+/// teasers are completed from the article page. One broken source is logged with its reason and never stops the
+/// others; its validators are not advanced, so the next run tries it again.
 /// </summary>
 public sealed class ArticleCollector(
-    IOptions<HeraldOptions> options,
-    FeedFetcher fetcher,
+    IOptions<HeraldOptions> heraldOptions,
+    IOptions<CollectingOptions> collectingOptions,
+    WebFetcher web,
+    FeedStateStore feedStates,
     ArticleStore store,
+    NearDuplicateIndex nearDuplicates,
+    Tagger tagger,
     SummarizeQueue summarizeQueue,
     TimeProvider time,
     ILogger<ArticleCollector> logger)
 {
+    private const int LockStripes = 256;
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, LockStripes).Select(_ => new SemaphoreSlim(1, 1))];
+
+    private enum Outcome
+    {
+        New,
+        Known,
+        NearDuplicate,
+        Filtered,
+    }
+
     public async Task<CollectReport> CollectAsync(CancellationToken cancellationToken)
     {
-        var sources = options.Value.Newsletters
-            .SelectMany(n => n.Sources)
-            .GroupBy(s => s.Url ?? FeedFetcher.ResolvePath(s.File!), StringComparer.Ordinal)
-            .Select(g => g.First())
-            .ToList();
+        var sources = heraldOptions.Value.AllSources().ToList();
+        var settings = collectingOptions.Value;
+        var timings = new CollectTimings();
+        int failed = 0, unchanged = 0, items = 0, added = 0, known = 0, filtered = 0, duplicates = 0, pages = 0;
+        await Parallel.ForEachAsync(sources, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelFeeds, CancellationToken = cancellationToken }, async (source, ct) =>
+        {
+            var state = await feedStates.GetAsync(SourceKey(source), ct);
+            state.LastAttemptAt = time.GetUtcNow();
+            try
+            {
+                var result = await CollectSourceAsync(source, state, timings, ct);
+                Interlocked.Add(ref items, result.Items);
+                Interlocked.Add(ref added, result.New);
+                Interlocked.Add(ref known, result.Known);
+                Interlocked.Add(ref filtered, result.Filtered);
+                Interlocked.Add(ref duplicates, result.NearDuplicates);
+                Interlocked.Add(ref pages, result.Pages);
+                if (result.NotModified)
+                {
+                    Interlocked.Increment(ref unchanged);
+                }
 
-        int failed = 0, items = 0, added = 0, known = 0;
-        foreach (var source in sources)
+                state.LastSuccessAt = time.GetUtcNow();
+                state.LastError = null;
+                state.ConsecutiveFailures = 0;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref failed);
+                state.LastError = Describe(ex);
+                state.ConsecutiveFailures++;
+                logger.LogWarning("Skipped source {Feed} ({Failures} failures in a row): {Reason}", source.Name, state.ConsecutiveFailures, state.LastError);
+            }
+
+            await feedStates.SaveAsync(state, CancellationToken.None);
+        });
+
+        return new CollectReport(sources.Count, failed, items, added, known + duplicates)
+        {
+            UnchangedSources = unchanged,
+            FilteredItems = filtered,
+            NearDuplicates = duplicates,
+            PagesFetched = pages,
+            Timings = timings,
+        };
+    }
+
+    private sealed record SourceResult(bool NotModified, int Items, int New, int Known, int Filtered, int NearDuplicates, int Pages);
+
+    private async Task<SourceResult> CollectSourceAsync(FeedSourceOptions source, FeedState state, CollectTimings timings, CancellationToken cancellationToken)
+    {
+        var settings = collectingOptions.Value;
+        var watch = Stopwatch.StartNew();
+        byte[] content;
+        Uri? feedUrl = null;
+        string? charset = null;
+        if (!string.IsNullOrWhiteSpace(source.File))
+        {
+            content = await ReadFileAsync(source.File, settings.MaxFeedBytes, cancellationToken);
+        }
+        else
+        {
+            var fetched = await web.FetchAsync(new FetchRequest(new Uri(source.Url!), settings.MaxFeedBytes, source.AllowPrivateNetwork, state.HttpETag, state.HttpLastModified), cancellationToken);
+            timings.AddFeed(watch.Elapsed);
+            if (fetched.NotModified)
+            {
+                logger.LogInformation("{Feed} is unchanged (304)", source.Name);
+                return new SourceResult(true, 0, 0, 0, 0, 0, 0);
+            }
+
+            (content, feedUrl, charset) = (fetched.Content, fetched.FinalUrl, fetched.Charset);
+            state.HttpETag = fetched.ETag;
+            state.HttpLastModified = fetched.LastModified;
+        }
+
+        watch.Restart();
+        var feed = FeedParser.Parse(content, feedUrl, charset, settings.MaxItemsPerFeed);
+        timings.AddParse(watch.Elapsed);
+
+        var seen = state.SeenItems.Split(';', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var outcomes = new ConcurrentBag<(Outcome Outcome, bool Page)>();
+        var collectedAt = time.GetUtcNow();
+        var fresh = feed.Items.Where(item => !seen.Contains(ItemKey(item))).ToList();
+        await Parallel.ForEachAsync(fresh, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelItems, CancellationToken = cancellationToken }, async (item, ct) =>
+            outcomes.Add(await CollectItemAsync(source, item, collectedAt, timings, ct)));
+
+        // Only now, with every item stored, are the items remembered: a failure above retries them next run.
+        state.SeenItems = string.Join(';', feed.Items.Select(ItemKey).Distinct());
+        state.LastItemCount = feed.Items.Count;
+        var result = new SourceResult(
+            false,
+            feed.Items.Count,
+            outcomes.Count(o => o.Outcome == Outcome.New),
+            outcomes.Count(o => o.Outcome == Outcome.Known) + (feed.Items.Count - fresh.Count),
+            outcomes.Count(o => o.Outcome == Outcome.Filtered),
+            outcomes.Count(o => o.Outcome == Outcome.NearDuplicate),
+            outcomes.Count(o => o.Page));
+        logger.LogInformation("Collected {Count} items from {Feed} ({Format}): {New} new, {Known} known, {Duplicates} near-duplicates, {Filtered} filtered", feed.Items.Count, source.Name, feed.Format, result.New, result.Known, result.NearDuplicates, result.Filtered);
+        return result;
+    }
+
+    private async Task<(Outcome, bool)> CollectItemAsync(FeedSourceOptions source, ParsedItem item, DateTimeOffset collectedAt, CollectTimings timings, CancellationToken cancellationToken)
+    {
+        var settings = collectingOptions.Value;
+        var watch = Stopwatch.StartNew();
+        var draft = ArticleDraft.FromFeed(item);
+        var pageFetched = false;
+        if (source.FetchFullText && source.Url is not null && ExtractiveSummarizer.WordCount(draft.Text) < settings.TeaserWords)
         {
             try
             {
-                var (content, url) = await fetcher.FetchAsync(source, cancellationToken);
-                var feed = FeedParser.Parse(content, url);
-                var collectedAt = time.GetUtcNow();
-                var newInSource = 0;
-                foreach (var item in feed.Items)
-                {
-                    items++;
-                    var article = ToArticle(source, item, collectedAt);
-                    if (await store.AddAsync(article, cancellationToken))
-                    {
-                        added++;
-                        newInSource++;
-                        await summarizeQueue.EnqueueAsync(new SummarizeRequest(article.Id, ArticleStore.BlobName(article)), cancellationToken);
-                    }
-                    else
-                    {
-                        known++;
-                    }
-                }
-
-                logger.LogInformation("Collected {Count} items ({New} new) from {Feed} ({Format})", feed.Items.Count, newInSource, source.Name, feed.Format);
+                var sourceAuthority = new Uri(source.Url).Authority;
+                var page = await web.FetchAsync(new FetchRequest(item.Link, settings.MaxPageBytes, source.AllowPrivateNetwork && item.Link.Authority == sourceAuthority), cancellationToken);
+                timings.AddPage(watch.Elapsed);
+                watch.Restart();
+                draft = draft.WithPage(PageExtractor.Extract(TextDecoding.Decode(page.Content, page.Charset), page.FinalUrl), page.FinalUrl);
+                pageFetched = true;
             }
-            catch (Exception ex) when (ex is FeedRejectedException or HttpRequestException or TaskCanceledException or IOException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
             {
-                failed++;
-                logger.LogWarning("Skipped source {Feed}: {Reason}", source.Name, ex.Message);
+                logger.LogWarning("Kept the feed's teaser for {Url} from {Feed}: {Reason}", item.Link, source.Name, Describe(ex));
             }
         }
 
-        return new CollectReport(sources.Count, failed, items, added, known);
+        var tags = tagger.Tag(source.Tags, item.Categories, draft.Title, draft.Text);
+        timings.AddExtract(watch.Elapsed);
+        if ((source.IncludeTags.Count > 0 && !TagNormalizer.NormalizeAll(source.IncludeTags).Intersect(tags).Any())
+            || TagNormalizer.NormalizeAll(source.ExcludeTags).Intersect(tags).Any())
+        {
+            return (Outcome.Filtered, pageFetched);
+        }
+
+        watch.Restart();
+        var article = draft.ToArticle(source.Name, tags, collectedAt);
+        var outcome = await StoreAsync(article, source, cancellationToken);
+        timings.AddStore(watch.Elapsed);
+        return (outcome, pageFetched);
     }
 
-    internal static Article ToArticle(FeedSourceOptions source, ParsedItem item, DateTimeOffset collectedAt)
+    /// <summary>
+    /// Stores a new story once: an article with the same canonical address, or a near-duplicate text under another
+    /// address, records this source instead. The check and the write hold locks on the fingerprint's bands, so two
+    /// copies collected at the same moment cannot both be stored.
+    /// </summary>
+    private async Task<Outcome> StoreAsync(Article article, FeedSourceOptions source, CancellationToken cancellationToken)
     {
-        var canonical = CanonicalUrl.Normalize(item.Link);
-        var bodyHtml = item.ContentHtml ?? item.SummaryHtml ?? "";
-        return new Article
+        var blobName = ArticleStore.BlobName(article);
+        var mine = new ArticleSource(source.Name, article.Url);
+        var fingerprint = SimHash.Of(article.Text);
+        var stripes = fingerprint is { } f
+            ? SimHash.Bands(f).Select(b => (int)((uint)StringComparer.Ordinal.GetHashCode(b) % LockStripes)).Distinct().Order().ToList()
+            : [];
+        foreach (var stripe in stripes)
         {
-            Id = CanonicalUrl.IdOf(canonical),
-            Url = item.Link.AbsoluteUri,
-            CanonicalUrl = canonical,
-            Title = item.Title.Length > 0 ? item.Title : "(untitled)",
-            Author = item.Author,
-            PublishedAt = item.PublishedAt,
-            CollectedAt = collectedAt,
-            Source = source.Name,
-            Text = HtmlText.ToText(bodyHtml),
-            Html = bodyHtml.Length == 0 ? null : HtmlText.Sanitize(bodyHtml, item.Link),
-            Tags = TagNormalizer.NormalizeAll(source.Tags.Concat(item.Categories)),
-        };
+            await _stripes[stripe].WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            if (fingerprint is { } print && await nearDuplicates.FindAsync(print, collectingOptions.Value.NearDuplicateBits, article.Id, cancellationToken) is { } twin)
+            {
+                await store.AddSourceAsync(twin.BlobName, mine, cancellationToken);
+                logger.LogInformation("{Url} from {Feed} is a copy of article {ArticleId}; recorded as its source", article.Url, source.Name, twin.RowKey);
+                return Outcome.NearDuplicate;
+            }
+
+            if (!await store.AddAsync(article, cancellationToken))
+            {
+                await store.AddSourceAsync(blobName, mine, cancellationToken);
+                return Outcome.Known;
+            }
+
+            if (fingerprint is { } stored)
+            {
+                await nearDuplicates.AddAsync(stored, article.Id, blobName, cancellationToken);
+            }
+        }
+        finally
+        {
+            foreach (var stripe in stripes)
+            {
+                _stripes[stripe].Release();
+            }
+        }
+
+        await summarizeQueue.EnqueueAsync(new SummarizeRequest(article.Id, blobName), cancellationToken);
+        return Outcome.New;
     }
+
+    private static async Task<byte[]> ReadFileAsync(string file, int maxBytes, CancellationToken cancellationToken)
+    {
+        var path = Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, file));
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new FeedRejectedException($"feed file '{path}' does not exist.");
+        }
+
+        if (info.Length > maxBytes)
+        {
+            throw new FeedRejectedException($"feed file is {info.Length} bytes; the limit is {maxBytes}.");
+        }
+
+        return await File.ReadAllBytesAsync(path, cancellationToken);
+    }
+
+    private static string SourceKey(FeedSourceOptions source) => source.Url ?? Path.GetFullPath(source.File!);
+
+    private static string ItemKey(ParsedItem item) => CanonicalUrl.IdOf(CanonicalUrl.Normalize(item.Link))[..16];
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        Polly.Timeout.TimeoutRejectedException => "no answer in time.",
+        Polly.CircuitBreaker.BrokenCircuitException => "too many recent failures on this host; it is left alone for a while.",
+        HttpRequestException { InnerException: { } inner } http => $"{http.Message} ({inner.Message})",
+        _ => ex.Message,
+    };
 }

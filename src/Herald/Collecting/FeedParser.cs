@@ -1,5 +1,6 @@
 using System.Xml;
 using CodeHollow.FeedReader;
+using Herald.Collecting.Web;
 
 namespace Herald.Collecting;
 
@@ -11,7 +12,11 @@ public static class FeedParser
 {
     public const int MaxItems = 500;
 
-    public static ParsedFeed Parse(byte[] content, Uri? feedUrl)
+    /// <summary>Parses feed bytes, decoding them with <see cref="TextDecoding"/> (so a wrongly declared charset is survived).</summary>
+    public static ParsedFeed Parse(byte[] content, Uri? feedUrl, string? charset = null, int maxItems = MaxItems) =>
+        Parse(TextDecoding.Decode(content, charset), feedUrl, maxItems);
+
+    public static ParsedFeed Parse(string content, Uri? feedUrl, int maxItems = MaxItems)
     {
         Uri? xmlBase = null;
         if (LooksLikeXml(content))
@@ -22,7 +27,7 @@ public static class FeedParser
         Feed feed;
         try
         {
-            feed = FeedReader.ReadFromByteArray(content);
+            feed = FeedReader.ReadFromString(content);
         }
         catch (Exception ex) when (ex is XmlException or FormatException or InvalidOperationException or ArgumentException or System.Runtime.Serialization.SerializationException or NotSupportedException or CodeHollow.FeedReader.Parser.FeedTypeNotSupportedException)
         {
@@ -32,7 +37,7 @@ public static class FeedParser
         // Relative item links resolve against xml:base, else the address the feed came from, else the feed's own link.
         var baseUrl = xmlBase ?? feedUrl ?? (Uri.TryCreate(feed.Link, UriKind.Absolute, out var link) ? link : null);
         var items = new List<ParsedItem>();
-        foreach (var item in feed.Items.Take(MaxItems))
+        foreach (var item in feed.Items.Take(maxItems))
         {
             var url = ResolveLink(item.Link, baseUrl) ?? ResolveLink(item.Id, baseUrl);
             if (url is null)
@@ -86,23 +91,10 @@ public static class FeedParser
         return url is not null && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url : null;
     }
 
-    private static bool LooksLikeXml(byte[] content)
-    {
-        foreach (var b in content.AsSpan(0, Math.Min(content.Length, 64)))
-        {
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
-            {
-                continue;
-            }
-
-            return b == (byte)'<';
-        }
-
-        return false;
-    }
+    private static bool LooksLikeXml(string content) => content.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<');
 
     /// <summary>Reads the whole document with DTDs prohibited; returns the root element's absolute xml:base, if any.</summary>
-    private static Uri? RefuseUnsafeXml(byte[] content)
+    private static Uri? RefuseUnsafeXml(string content)
     {
         var settings = new XmlReaderSettings
         {
@@ -113,8 +105,8 @@ public static class FeedParser
         };
         try
         {
-            using var stream = new MemoryStream(content, writable: false);
-            using var reader = XmlReader.Create(stream, settings);
+            using var text = new StringReader(content);
+            using var reader = XmlReader.Create(text, settings);
             Uri? xmlBase = null;
             var root = true;
             while (reader.Read())

@@ -21,6 +21,15 @@ public sealed class HeraldOptions
 
     [Required, MinLength(1)]
     public List<NewsletterOptions> Newsletters { get; set; } = [];
+
+    /// <summary>Sources read for every newsletter; each newsletter takes the articles whose tags it wants.</summary>
+    public List<FeedSourceOptions> Sources { get; set; } = [];
+
+    public Collecting.TaggingOptions Tagging { get; set; } = new();
+
+    /// <summary>Every configured source once: the global ones and each newsletter's own.</summary>
+    public IEnumerable<FeedSourceOptions> AllSources() =>
+        Sources.Concat(Newsletters.SelectMany(n => n.Sources)).DistinctBy(s => s.Url ?? s.File, StringComparer.Ordinal);
 }
 
 /// <summary>One newsletter: which articles it takes and how it looks.</summary>
@@ -67,7 +76,7 @@ public sealed class NewsletterOptions
     [Required]
     public string PostalAddress { get; set; } = "";
 
-    [Required, MinLength(1)]
+    /// <summary>This newsletter's own sources (in addition to Herald:Sources).</summary>
     public List<FeedSourceOptions> Sources { get; set; } = [];
 }
 
@@ -86,4 +95,19 @@ public sealed class FeedSourceOptions
 
     /// <summary>Tags given to every article of this feed.</summary>
     public List<string> Tags { get; set; } = [];
+
+    /// <summary>When set, only items that end up with at least one of these tags are kept.</summary>
+    public List<string> IncludeTags { get; set; } = [];
+
+    /// <summary>Items that end up with any of these tags are dropped.</summary>
+    public List<string> ExcludeTags { get; set; } = [];
+
+    /// <summary>
+    /// Lets this source's own host be a loopback, link-local or private address (an intranet feed). Redirects
+    /// and article links to other hosts are still held to public addresses.
+    /// </summary>
+    public bool AllowPrivateNetwork { get; set; }
+
+    /// <summary>Fetch the article page when an item carries only a teaser. On for URL sources; local files never fetch.</summary>
+    public bool FetchFullText { get; set; } = true;
 }

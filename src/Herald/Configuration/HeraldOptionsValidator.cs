@@ -45,6 +45,28 @@ internal sealed class HeraldOptionsValidator : IValidateOptions<HeraldOptions>
             }
         }
 
+        for (var s = 0; s < options.Sources.Count; s++)
+        {
+            var problem = DescribeSourceProblem(options.Sources[s]);
+            if (problem is not null)
+            {
+                failures.Add($"Herald:Sources:{s}: {problem}");
+            }
+        }
+
+        if (!options.AllSources().Any())
+        {
+            failures.Add("Herald:Sources: no source is configured; add one to Herald:Sources or to a newsletter's Sources.");
+        }
+
+        for (var r = 0; r < options.Tagging.Rules.Count; r++)
+        {
+            if (Collecting.Tagger.Problem(options.Tagging.Rules[r]) is { } problem)
+            {
+                failures.Add($"Herald:Tagging:Rules:{r}: {problem}");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

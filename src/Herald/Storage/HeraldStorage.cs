@@ -29,6 +29,8 @@ public sealed class HeraldStorage
         ArticleIndex = tables.GetTableClient(prefix + StorageNames.ArticleIndexTable);
         Subscribers = tables.GetTableClient(prefix + StorageNames.SubscribersTable);
         Deliveries = tables.GetTableClient(prefix + StorageNames.DeliveriesTable);
+        FeedState = tables.GetTableClient(prefix + StorageNames.FeedStateTable);
+        Fingerprints = tables.GetTableClient(prefix + StorageNames.FingerprintsTable);
     }
 
     public BlobContainerClient Articles { get; }
@@ -41,6 +43,12 @@ public sealed class HeraldStorage
     public TableClient ArticleIndex { get; }
     public TableClient Subscribers { get; }
     public TableClient Deliveries { get; }
+
+    /// <summary>Per-feed validators and health.</summary>
+    public TableClient FeedState { get; }
+
+    /// <summary>SimHash bands of stored articles, for finding near-duplicates.</summary>
+    public TableClient Fingerprints { get; }
 
     /// <summary>
     /// Creates what is missing. Safe to call from every function invocation: the work happens once per
@@ -69,6 +77,8 @@ public sealed class HeraldStorage
             SendQueue.CreateIfNotExistsAsync(),
             ArticleIndex.CreateIfNotExistsAsync(),
             Subscribers.CreateIfNotExistsAsync(),
-            Deliveries.CreateIfNotExistsAsync());
+            Deliveries.CreateIfNotExistsAsync(),
+            FeedState.CreateIfNotExistsAsync(),
+            Fingerprints.CreateIfNotExistsAsync());
     }
 }

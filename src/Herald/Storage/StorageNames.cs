@@ -16,4 +16,6 @@ public static class StorageNames
     public const string ArticleIndexTable = "articleindex";
     public const string SubscribersTable = "subscribers";
     public const string DeliveriesTable = "deliveries";
+    public const string FeedStateTable = "feedstate";
+    public const string FingerprintsTable = "fingerprints";
 }

@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Herald.Collecting;
+
+/// <summary>
+/// What readability extractors leave behind on news pages and readers must never see: ad placeholders, share and
+/// subscribe prompts, "Source link", "Highlights" and "Latest News" boxes, related-link lists, weather widgets,
+/// image spacers and cookie notices. Removed by the text of a block, by its class or id, and by link density.
+/// </summary>
+public static partial class Boilerplate
+{
+    private const string Blocks = "p, div, li, ul, ol, section, aside, figure, h1, h2, h3, h4, h5, h6, span, table";
+
+    /// <summary>Removes boilerplate elements from <paramref name="root"/> in place.</summary>
+    public static void Remove(IElement root)
+    {
+        foreach (var element in root.QuerySelectorAll("script, style, noscript, iframe, form, button, nav, footer, template, object, embed, svg, input, select").ToList())
+        {
+            element.Remove();
+        }
+
+        foreach (var element in root.QuerySelectorAll("[class], [id], [role], [aria-label]").ToList())
+        {
+            var names = $"{element.GetAttribute("class")} {element.GetAttribute("id")} {element.GetAttribute("role")} {element.GetAttribute("aria-label")}";
+            if (NoisyName().IsMatch(names) && !element.QuerySelectorAll("p").Any(p => p.TextContent.Length > 200))
+            {
+                element.Remove();
+            }
+        }
+
+        foreach (var element in root.QuerySelectorAll("img").ToList())
+        {
+            element.Remove(); // images are kept as the lead image only; spacer alt text must not become words
+        }
+
+        // Lists of links ("Latest News", "Related") and headings that introduce them.
+        foreach (var element in root.QuerySelectorAll("ul, ol").ToList())
+        {
+            if (LinkDensity(element) > 0.6)
+            {
+                RemoveWithHeading(element);
+            }
+        }
+
+        foreach (var element in root.QuerySelectorAll(Blocks).Reverse().ToList())
+        {
+            if (element.ParentElement is null && element != root)
+            {
+                continue;
+            }
+
+            var text = Collapse(element.TextContent);
+            if (text.Length == 0 && element.QuerySelector("img, video, picture") is null)
+            {
+                element.Remove();
+            }
+            else if (text.Length > 0 && text.Length < 200 && (NoisyText().IsMatch(text) || IsWeather(text)))
+            {
+                RemoveWithHeading(element);
+            }
+        }
+    }
+
+    /// <summary>True when a paragraph of text is boilerplate by itself (for feed content without markup around it).</summary>
+    public static bool IsBoilerplate(string paragraph)
+    {
+        var text = Collapse(paragraph);
+        return text.Length < 200 && (NoisyText().IsMatch(text) || IsWeather(text));
+    }
+
+    private static void RemoveWithHeading(IElement element)
+    {
+        var previous = element.PreviousElementSibling;
+        if (previous is not null && previous.LocalName is "h2" or "h3" or "h4" or "h5" or "h6" or "strong" or "b" or "p" && Collapse(previous.TextContent).Length < 40 && previous.QuerySelector("a") is null
+            && (NoisyText().IsMatch(Collapse(previous.TextContent)) || previous.LocalName.StartsWith('h')))
+        {
+            previous.Remove();
+        }
+
+        element.Remove();
+    }
+
+    private static double LinkDensity(IElement element)
+    {
+        var total = Collapse(element.TextContent).Length;
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        var linked = element.QuerySelectorAll("a").Sum(a => Collapse(a.TextContent).Length);
+        return (double)linked / total;
+    }
+
+    private static bool IsWeather(string text) =>
+        Temperature().IsMatch(text) && WeatherWords().IsMatch(text) && text.Split(' ').Length < 30;
+
+    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"^(?:[-\u2013\u2014\s]*(?:advertisement|advertisements|sponsored(?: content)?|ad)[-\u2013\u2014\s]*|source link|source:\s?.{0,40}|read more:?.{0,120}|continue reading|read the full (?:story|article)|(?:share|tweet|email|print|copy link|share this (?:article|story)|share on \w+)(?:\s*[|/]\s*\w+)*|highlights|key points|latest news|latest|more news|top stories|related(?: articles| stories| news| coverage| content)?|you may also like|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|more from .{0,40}|(?:sign up|subscribe)\b.{0,150}|(?:follow us|follow .{0,30} on (?:twitter|x|facebook|instagram)).{0,80}|(?:click|tap) here\b.{0,100}|we use cookies.{0,180}|(?:\u00a9|copyright) .{0,120}|(?:image|photo|picture)(?: credit)?:\s?.{0,60}|spacer|\[?image\]?|loading\W*|advertisement - scroll to continue|story continues below(?: advertisement)?)[.!:]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NoisyText();
+
+    [GeneratedRegex(@"(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|signup|related|recommend\w*|advert\w*|ads?|ad-\w+|promo\w*|sponsor\w*|weather|widget|sidebar|outbrain|taboola|cookie\w*|consent|paywall|comments?|breadcrumbs?|byline-share|tags?-list|most-read|trending|latest-news|highlights)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
+    private static partial Regex NoisyName();
+
+    [GeneratedRegex(@"-?\d{1,3}\s?\u00b0\s?[FC]?")]
+    private static partial Regex Temperature();
+
+    [GeneratedRegex(@"humidity|wind|forecast|sunny|cloudy|rain|showers|feels like|\bhigh\b|\blow\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WeatherWords();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

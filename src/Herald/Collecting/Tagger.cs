@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using Herald.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Collecting;
+
+/// <summary>
+/// An article's tags: its source's default tags, its feed categories and the tags whose rules its words satisfy,
+/// normalized ("US Politics" is "us-politics") and mapped through synonyms. Rule patterns run on hostile page
+/// text, so they use the non-backtracking regex engine with a timeout: no pattern can hang a collection.
+/// </summary>
+public sealed class Tagger
+{
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+    private readonly List<(string Tag, Regex[] Matchers, double Weight, double Threshold)> _rules;
+    private readonly Dictionary<string, string> _synonyms;
+
+    public Tagger(IOptions<HeraldOptions> options)
+    {
+        var tagging = options.Value.Tagging;
+        _synonyms = tagging.Synonyms.ToDictionary(p => TagNormalizer.Normalize(p.Key), p => TagNormalizer.Normalize(p.Value), StringComparer.Ordinal);
+        _rules = [.. tagging.Rules.Select(rule => (
+            TagNormalizer.Normalize(rule.Tag),
+            Matchers(rule).ToArray(),
+            rule.Weight,
+            rule.Threshold))];
+    }
+
+    public IReadOnlyList<string> Tag(IEnumerable<string> sourceTags, IEnumerable<string> categories, string title, string text)
+    {
+        var tags = new HashSet<string>(TagNormalizer.NormalizeAll(sourceTags.Concat(categories)), StringComparer.Ordinal);
+        foreach (var (tag, matchers, weight, threshold) in _rules)
+        {
+            double score = 0;
+            foreach (var matcher in matchers)
+            {
+                score += weight * (2 * Count(matcher, title) + Count(matcher, text));
+                if (score >= threshold)
+                {
+                    tags.Add(tag);
+                    break;
+                }
+            }
+        }
+
+        return [.. tags.Select(t => _synonyms.GetValueOrDefault(t, t)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Null when the rule is usable; otherwise what is wrong with it (checked at start).</summary>
+    public static string? Problem(TagRule rule)
+    {
+        if (TagNormalizer.Normalize(rule.Tag).Length == 0)
+        {
+            return "Tag is missing.";
+        }
+
+        if (rule.Keywords.Count + rule.Phrases.Count + rule.Patterns.Count == 0)
+        {
+            return "give at least one keyword, phrase or pattern.";
+        }
+
+        if (rule.Weight <= 0 || rule.Threshold <= 0)
+        {
+            return "Weight and Threshold must be positive.";
+        }
+
+        foreach (var pattern in rule.Patterns)
+        {
+            try
+            {
+                _ = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+            {
+                return $"pattern '{pattern}' is not a usable regular expression: {ex.Message}";
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<Regex> Matchers(TagRule rule)
+    {
+        const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+        foreach (var word in rule.Keywords.Concat(rule.Phrases).Where(w => !string.IsNullOrWhiteSpace(w)))
+        {
+            yield return new Regex(@"\b" + Regex.Escape(word.Trim()).Replace(@"\ ", @"\s+", StringComparison.Ordinal) + @"\b", Options, MatchTimeout);
+        }
+
+        foreach (var pattern in rule.Patterns)
+        {
+            yield return new Regex(pattern, Options, MatchTimeout);
+        }
+    }
+
+    private static int Count(Regex matcher, string text)
+    {
+        try
+        {
+            return matcher.Count(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return 0;
+        }
+    }
+}
