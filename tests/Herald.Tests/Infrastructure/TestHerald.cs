@@ -33,10 +33,10 @@ public sealed class TestHerald : IAsyncDisposable
 
     public static readonly DateTimeOffset SampleNow = new(2026, 11, 25, 11, 0, 0, TimeSpan.Zero);
 
-    public static async Task<TestHerald> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, string? configFile = null, Action<IServiceCollection>? services = null)
+    public static async Task<TestHerald> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, string? configFile = null, Action<IServiceCollection>? services = null, string? prefix = null, bool realTime = false)
     {
-        var prefix = AzuriteFixture.UniquePrefix();
-        var data = Path.Combine(Path.GetTempPath(), "herald-tests", prefix);
+        prefix ??= AzuriteFixture.UniquePrefix();
+        var data = Path.Combine(Path.GetTempPath(), "herald-tests", prefix + "-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(data);
         var overrides = new Dictionary<string, string?>
         {
@@ -52,7 +52,12 @@ public sealed class TestHerald : IAsyncDisposable
         var time = new FakeTimeProvider(SampleNow);
         var host = CliHost.Build(configFile ?? RepositoryPaths.SampleConfig, data, overrides, verbose: false, collection =>
         {
-            collection.AddSingleton<TimeProvider>(time);
+            // The HTTP resilience pipeline takes its clock from the container too: tests of fetching need real time.
+            if (!realTime)
+            {
+                collection.AddSingleton<TimeProvider>(time);
+            }
+
             services?.Invoke(collection);
         });
         await CliHost.StartAsync(host);
