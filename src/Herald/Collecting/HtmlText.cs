@@ -33,6 +33,12 @@ public static partial class HtmlText
             return "";
         }
 
+        // A line break separates words even though it has no text of its own.
+        foreach (var lineBreak in body.QuerySelectorAll("br").ToList())
+        {
+            lineBreak.Replace(document.CreateTextNode(" "));
+        }
+
         // Innermost blocks only: a <li> holding a <p> must not be written twice.
         var paragraphs = body.QuerySelectorAll(BlockSelector)
             .Where(e => e.QuerySelectorAll(BlockSelector).Length == 0)

@@ -22,16 +22,23 @@ public static class PageExtractor
         var canonical = Canonical(document, url);
         var published = MetaDate(document);
 
-        var reader = new SmartReader.Reader(url.AbsoluteUri, html) { Debug = false, DisableJSONLD = false };
+        // Boilerplate goes first, while class names still say what a block is (the extractor drops them),
+        // and again afterwards for what only its text gives away.
+        if (document.Body is { } page)
+        {
+            Boilerplate.Remove(page);
+        }
+
+        var reader = new SmartReader.Reader(url.AbsoluteUri, document.DocumentElement.OuterHtml) { Debug = false, DisableJSONLD = false };
         var article = reader.GetArticle();
         var content = article.IsReadable && !string.IsNullOrWhiteSpace(article.Content)
             ? article.Content
             : document.Body?.InnerHtml ?? "";
+        var title = HtmlText.ToInlineText(!string.IsNullOrWhiteSpace(article.Title) ? article.Title : document.Title);
 
         using var cleaned = Parser.ParseDocument("<body>" + content + "</body>");
         var body = cleaned.Body!;
         Boilerplate.Remove(body);
-        var title = HtmlText.ToInlineText(!string.IsNullOrWhiteSpace(article.Title) ? article.Title : document.Title);
         RemoveTitleRepeat(body, title);
 
         return new ExtractedPage(
