@@ -15,7 +15,7 @@ public static class CliSession
 {
     public const int ConfigurationError = 2;
 
-    public static async Task<int> RunAsync(FileInfo? config, DirectoryInfo? data, bool verbose, TextWriter output, Func<IHost, Task<int>> action, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(FileInfo? config, DirectoryInfo? data, bool verbose, TextWriter output, Func<IHost, Task<int>> action, CancellationToken cancellationToken, bool needsStorage = true)
     {
         var home = HeraldPaths.Home();
         var configFile = config?.FullName ?? Environment.GetEnvironmentVariable("HERALD_CONFIG") ?? HeraldPaths.DefaultConfig(home);
@@ -38,11 +38,15 @@ public static class CliSession
             LocalAzurite? azurite = null;
             try
             {
-                output.WriteLine($"Config:     {configFile}");
+                if (needsStorage)
+                {
+                    output.WriteLine($"Config:     {configFile}");
+                }
+
                 // Settings first: a bad one should not wait for storage to start.
                 await CliHost.StartAsync(host);
                 var connection = host.Services.GetRequiredService<IConfiguration>()[StorageOptions.ConnectionName];
-                if (DevelopmentStorage.IsDevelopmentStorage(connection))
+                if (needsStorage && DevelopmentStorage.IsDevelopmentStorage(connection))
                 {
                     azurite = await DevelopmentStorage.EnsureRunningAsync(home, dataDirectory, output, cancellationToken);
                 }

@@ -37,6 +37,7 @@ public static class HeraldCommands
         {
             ConfigOption, DataOption, VerboseOption,
             RunCommand(), PreviewCommand(), SubscribersCommand(),
+            ExtractCommand.Build((parse, action, ct, needsStorage) => Session(parse, action, ct, needsStorage)),
         };
         return root;
     }
@@ -137,6 +138,6 @@ public static class HeraldCommands
         return new Command("subscribers", "Administer subscribers.") { list, add, remove };
     }
 
-    private static Task<int> Session(ParseResult parse, Func<IHost, Task<int>> action, CancellationToken ct) =>
-        CliSession.RunAsync(parse.GetValue(ConfigOption), parse.GetValue(DataOption), parse.GetValue(VerboseOption), Console.Out, action, ct);
+    private static Task<int> Session(ParseResult parse, Func<IHost, Task<int>> action, CancellationToken ct, bool needsStorage = true) =>
+        CliSession.RunAsync(parse.GetValue(ConfigOption), parse.GetValue(DataOption), parse.GetValue(VerboseOption), Console.Out, action, ct, needsStorage);
 }

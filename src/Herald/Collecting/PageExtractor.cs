@@ -46,7 +46,7 @@ public static class PageExtractor
             string.IsNullOrWhiteSpace(article.Byline) ? (string.IsNullOrWhiteSpace(article.Author) ? null : HtmlText.ToInlineText(article.Author)) : HtmlText.ToInlineText(article.Byline),
             published ?? (article.PublicationDate is { } date ? new DateTimeOffset(DateTime.SpecifyKind(date, date.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : date.Kind)).ToUniversalTime() : null),
             canonical,
-            Uri.TryCreate(url, article.FeaturedImage, out var image) && image.Scheme is "http" or "https" ? image.AbsoluteUri : null,
+            !string.IsNullOrWhiteSpace(article.FeaturedImage) && Uri.TryCreate(url, article.FeaturedImage, out var image) && image.Scheme is "http" or "https" ? image.AbsoluteUri : null,
             HtmlText.ToText(body.InnerHtml),
             HtmlText.Sanitize(body.InnerHtml, url));
     }

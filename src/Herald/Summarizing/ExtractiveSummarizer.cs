@@ -94,5 +94,5 @@ public static class ExtractiveSummarizer
         return [.. chosen.Order().Select(i => sentences[i])];
     }
 
-    internal static int WordCount(string sentence) => sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+    public static int WordCount(string sentence) => sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }

@@ -16,7 +16,7 @@ public static partial class NewsText
     /// <summary>Same for the start of one sentence (a dateline may begin a later paragraph too).</summary>
     public static string StripLeadIn(string sentence) => Dateline().Replace(sentence, "", 1).Trim();
 
-    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z .,'-]{1,40}\s*)?\((?:cnn|CNN|[A-Z][A-Za-z .&]{1,30})\)\s*(?:[-\u2013\u2014]+|:)?\s*")]
+    [GeneratedRegex(@"^\s*(?:(?:[A-Z][A-Za-z .,'-]{1,40}\s*)?\((?:cnn|CNN|[A-Z][A-Za-z .&]{1,30})\)\s*(?:[-\u2013\u2014]+|:)?\s*|[A-Z][A-Z.,' ]{2,40}\s+[-\u2013\u2014]{1,2}\s*(?=[""\u201C']?[A-Z][a-z]))")]
     private static partial Regex Dateline();
 
     // Capitalized names ending in "." or "|" ("By . Jane Doe . PUBLISHED: ... ."): "By Tuesday, the Senate" is not a byline.

@@ -27,6 +27,9 @@ public class ExtractiveSummarizerTests
     [InlineData("LONDON, England (Reuters) -- Markets fell.", "Markets fell.")]
     [InlineData("By . Daily Mail Reporter . PUBLISHED: . 12:30 EST, 1 January 2014 . The Senate voted.", "The Senate voted.")]
     [InlineData("By Tuesday, the Senate had voted.", "By Tuesday, the Senate had voted.")]
+    [InlineData("WASHINGTON \u2014 The Senate voted.", "The Senate voted.")]
+    [InlineData("NEW YORK, N.Y. -- Markets fell.", "Markets fell.")]
+    [InlineData("NATO - the alliance - met.", "NATO - the alliance - met.")]
     [InlineData("The Senate (the upper chamber) voted.", "The Senate (the upper chamber) voted.")]
     public void Strips_datelines_and_bylines_only(string text, string expected)
     {
