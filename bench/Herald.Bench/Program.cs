@@ -9,4 +9,9 @@ var explore = new Option<string?>("--settings") { Description = "Override summar
 var summarize = new Command("summarize", "ROUGE-1/2/Lsum of Lead-N, TextRank and Herald's summarizer, and milliseconds per article.") { data, sentences, words, output, explore };
 summarize.SetAction(parse => SummarizationBenchmark.Run(parse.GetValue(data)!.FullName, parse.GetValue(sentences), parse.GetValue(words), parse.GetValue(output)?.FullName, Console.Out, SettingsParser.Parse(parse.GetValue(explore))));
 
-return new RootCommand("Herald benchmarks") { summarize }.Parse(args).Invoke();
+var feeds = new Option<int>("--feeds") { Description = "Feeds served.", DefaultValueFactory = _ => 100 };
+var items = new Option<int>("--items") { Description = "Items per feed (each a teaser whose page is fetched).", DefaultValueFactory = _ => 50 };
+var collect = new Command("collect", "Collect N feeds x M items from a local server into Azurite; then again with every feed unchanged (304).") { feeds, items };
+collect.SetAction((parse, ct) => Herald.Bench.Collecting.CollectBenchmark.RunAsync(parse.GetValue(feeds), parse.GetValue(items), Console.Out));
+
+return await new RootCommand("Herald benchmarks") { summarize, collect }.Parse(args).InvokeAsync();

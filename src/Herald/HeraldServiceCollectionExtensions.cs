@@ -47,7 +47,6 @@ public static class HeraldServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CollectingOptions>, CollectingOptionsValidator>();
         services.AddHeraldWebClients();
         services.AddSingleton<FeedStateStore>();
-        services.AddSingleton<NearDuplicateIndex>();
         services.AddSingleton<Tagger>();
         services.AddSingleton<ArticleCollector>();
 

@@ -22,6 +22,9 @@ public sealed class ArticleIndexEntry : ITableEntity
     /// <summary>Tags wrapped in semicolons (";us-politics;white-house;") so that one string holds them all.</summary>
     public string Tags { get; set; } = ";";
 
+    /// <summary>SimHash of the text (as a signed 64-bit number, which is what Table storage holds), when the text is long enough.</summary>
+    public long? Fingerprint { get; set; }
+
     [System.Runtime.Serialization.IgnoreDataMember]
     public IReadOnlyList<string> TagList => Tags.Split(';', StringSplitOptions.RemoveEmptyEntries);
 

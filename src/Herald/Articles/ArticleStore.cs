@@ -25,7 +25,7 @@ public sealed class ArticleStore(HeraldStorage storage, ILogger<ArticleStore> lo
     /// The blob is written first with If-None-Match: *, then the index row; a crash between the two is
     /// healed by the next attempt, which finds the blob and adds the missing row.
     /// </summary>
-    public async Task<bool> AddAsync(Article article, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(Article article, CancellationToken cancellationToken, ulong? fingerprint = null)
     {
         await storage.EnsureCreatedAsync();
         var blob = storage.Articles.GetBlobClient(BlobName(article));
@@ -63,6 +63,7 @@ public sealed class ArticleStore(HeraldStorage storage, ILogger<ArticleStore> lo
             CollectedAt = collectedAt,
             PublishedAt = article.PublishedAt,
             Tags = ";" + string.Join(';', article.Tags) + ";",
+            Fingerprint = fingerprint is { } print ? unchecked((long)print) : null,
         };
 
         if (isNew)
@@ -146,6 +147,26 @@ public sealed class ArticleStore(HeraldStorage storage, ILogger<ArticleStore> lo
         }
 
         throw new InvalidOperationException($"Article {blobName} kept changing while a source was added.");
+    }
+
+    /// <summary>Id, blob and fingerprint of every article collected since <paramref name="from"/> that has a fingerprint.</summary>
+    public async Task<List<(string Id, string BlobName, ulong Fingerprint)>> ListFingerprintsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        var rows = new List<(string, string, ulong)>();
+        for (var day = from.UtcDateTime.Date; day <= to.UtcDateTime; day = day.AddDays(1))
+        {
+            var partition = ArticleIndexEntry.DayKey(day);
+            await foreach (var row in storage.ArticleIndex.QueryAsync<ArticleIndexEntry>(e => e.PartitionKey == partition, select: ["RowKey", "BlobName", "Fingerprint"], cancellationToken: cancellationToken))
+            {
+                if (row.Fingerprint is { } print)
+                {
+                    rows.Add((row.RowKey, row.BlobName, unchecked((ulong)print)));
+                }
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>Index rows of the articles collected in (from, to], oldest first: consecutive windows never share an article.</summary>

@@ -57,15 +57,11 @@ public sealed class ArticleCollector(
     WebFetcher web,
     FeedStateStore feedStates,
     ArticleStore store,
-    NearDuplicateIndex nearDuplicates,
     Tagger tagger,
     SummarizeQueue summarizeQueue,
     TimeProvider time,
     ILogger<ArticleCollector> logger)
 {
-    private const int LockStripes = 256;
-    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, LockStripes).Select(_ => new SemaphoreSlim(1, 1))];
-
     private enum Outcome
     {
         New,
@@ -79,6 +75,8 @@ public sealed class ArticleCollector(
         var sources = heraldOptions.Value.AllSources().ToList();
         var settings = collectingOptions.Value;
         var timings = new CollectTimings();
+        var now = time.GetUtcNow();
+        var recent = new NearDuplicateSet(await store.ListFingerprintsAsync(now - settings.NearDuplicateWindow, now, cancellationToken), settings.NearDuplicateBits);
         int failed = 0, unchanged = 0, items = 0, added = 0, known = 0, filtered = 0, duplicates = 0, pages = 0;
         await Parallel.ForEachAsync(sources, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelFeeds, CancellationToken = cancellationToken }, async (source, ct) =>
         {
@@ -86,7 +84,7 @@ public sealed class ArticleCollector(
             state.LastAttemptAt = time.GetUtcNow();
             try
             {
-                var result = await CollectSourceAsync(source, state, timings, ct);
+                var result = await CollectSourceAsync(source, state, recent, timings, ct);
                 Interlocked.Add(ref items, result.Items);
                 Interlocked.Add(ref added, result.New);
                 Interlocked.Add(ref known, result.Known);
@@ -125,7 +123,7 @@ public sealed class ArticleCollector(
 
     private sealed record SourceResult(bool NotModified, int Items, int New, int Known, int Filtered, int NearDuplicates, int Pages);
 
-    private async Task<SourceResult> CollectSourceAsync(FeedSourceOptions source, FeedState state, CollectTimings timings, CancellationToken cancellationToken)
+    private async Task<SourceResult> CollectSourceAsync(FeedSourceOptions source, FeedState state, NearDuplicateSet recent, CollectTimings timings, CancellationToken cancellationToken)
     {
         var settings = collectingOptions.Value;
         var watch = Stopwatch.StartNew();
@@ -160,7 +158,7 @@ public sealed class ArticleCollector(
         var collectedAt = time.GetUtcNow();
         var fresh = feed.Items.Where(item => !seen.Contains(ItemKey(item))).ToList();
         await Parallel.ForEachAsync(fresh, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelItems, CancellationToken = cancellationToken }, async (item, ct) =>
-            outcomes.Add(await CollectItemAsync(source, item, collectedAt, timings, ct)));
+            outcomes.Add(await CollectItemAsync(source, item, collectedAt, recent, timings, ct)));
 
         // Only now, with every item stored, are the items remembered: a failure above retries them next run.
         state.SeenItems = string.Join(';', feed.Items.Select(ItemKey).Distinct());
@@ -177,7 +175,7 @@ public sealed class ArticleCollector(
         return result;
     }
 
-    private async Task<(Outcome, bool)> CollectItemAsync(FeedSourceOptions source, ParsedItem item, DateTimeOffset collectedAt, CollectTimings timings, CancellationToken cancellationToken)
+    private async Task<(Outcome, bool)> CollectItemAsync(FeedSourceOptions source, ParsedItem item, DateTimeOffset collectedAt, NearDuplicateSet recent, CollectTimings timings, CancellationToken cancellationToken)
     {
         var settings = collectingOptions.Value;
         var watch = Stopwatch.StartNew();
@@ -210,55 +208,31 @@ public sealed class ArticleCollector(
 
         watch.Restart();
         var article = draft.ToArticle(source.Name, tags, collectedAt);
-        var outcome = await StoreAsync(article, source, cancellationToken);
+        var outcome = await StoreAsync(article, source, recent, cancellationToken);
         timings.AddStore(watch.Elapsed);
         return (outcome, pageFetched);
     }
 
     /// <summary>
     /// Stores a new story once: an article with the same canonical address, or a near-duplicate text under another
-    /// address, records this source instead. The check and the write hold locks on the fingerprint's bands, so two
-    /// copies collected at the same moment cannot both be stored.
+    /// address, records this source instead of becoming a second article.
     /// </summary>
-    private async Task<Outcome> StoreAsync(Article article, FeedSourceOptions source, CancellationToken cancellationToken)
+    private async Task<Outcome> StoreAsync(Article article, FeedSourceOptions source, NearDuplicateSet recent, CancellationToken cancellationToken)
     {
         var blobName = ArticleStore.BlobName(article);
         var mine = new ArticleSource(source.Name, article.Url);
         var fingerprint = SimHash.Of(article.Text);
-        var stripes = fingerprint is { } f
-            ? SimHash.Bands(f).Select(b => (int)((uint)StringComparer.Ordinal.GetHashCode(b) % LockStripes)).Distinct().Order().ToList()
-            : [];
-        foreach (var stripe in stripes)
+        if (fingerprint is { } print && recent.FindOrClaim(article.Id, blobName, print) is { } twin)
         {
-            await _stripes[stripe].WaitAsync(cancellationToken);
+            await store.AddSourceAsync(twin, mine, cancellationToken);
+            logger.LogInformation("{Url} from {Feed} is a copy of {BlobName}; recorded as its source", article.Url, source.Name, twin);
+            return Outcome.NearDuplicate;
         }
 
-        try
+        if (!await store.AddAsync(article, cancellationToken, fingerprint))
         {
-            if (fingerprint is { } print && await nearDuplicates.FindAsync(print, collectingOptions.Value.NearDuplicateBits, article.Id, cancellationToken) is { } twin)
-            {
-                await store.AddSourceAsync(twin.BlobName, mine, cancellationToken);
-                logger.LogInformation("{Url} from {Feed} is a copy of article {ArticleId}; recorded as its source", article.Url, source.Name, twin.RowKey);
-                return Outcome.NearDuplicate;
-            }
-
-            if (!await store.AddAsync(article, cancellationToken))
-            {
-                await store.AddSourceAsync(blobName, mine, cancellationToken);
-                return Outcome.Known;
-            }
-
-            if (fingerprint is { } stored)
-            {
-                await nearDuplicates.AddAsync(stored, article.Id, blobName, cancellationToken);
-            }
-        }
-        finally
-        {
-            foreach (var stripe in stripes)
-            {
-                _stripes[stripe].Release();
-            }
+            await store.AddSourceAsync(blobName, mine, cancellationToken);
+            return Outcome.Known;
         }
 
         await summarizeQueue.EnqueueAsync(new SummarizeRequest(article.Id, blobName), cancellationToken);

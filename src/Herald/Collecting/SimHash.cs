@@ -45,10 +45,6 @@ public static class SimHash
 
     public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
 
-    /// <summary>The four 16-bit bands: two fingerprints within 3 bits share at least one band exactly.</summary>
-    public static IEnumerable<string> Bands(ulong fingerprint) =>
-        Enumerable.Range(0, 4).Select(band => $"{band}-{(fingerprint >> (16 * band)) & 0xFFFF:x4}");
-
     private static List<string> Words(string text)
     {
         var words = new List<string>();

@@ -50,7 +50,11 @@ public sealed class CollectingOptions
     [Range(0, 10000)]
     public int TeaserWords { get; set; } = 150;
 
-    /// <summary>Near-duplicates: two texts whose 64-bit SimHash differ in at most this many bits are one story (at most 3: the index finds candidates by 4 exact 16-bit bands).</summary>
-    [Range(0, 3)]
+    /// <summary>Near-duplicates: two texts whose 64-bit SimHash differ in at most this many bits are one story.</summary>
+    [Range(0, 16)]
     public int NearDuplicateBits { get; set; } = 3;
+
+    /// <summary>How far back a new article is compared with stored ones for near-duplicates.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
+    public TimeSpan NearDuplicateWindow { get; set; } = TimeSpan.FromDays(3);
 }

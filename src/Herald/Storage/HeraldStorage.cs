@@ -30,7 +30,7 @@ public sealed class HeraldStorage
         Subscribers = tables.GetTableClient(prefix + StorageNames.SubscribersTable);
         Deliveries = tables.GetTableClient(prefix + StorageNames.DeliveriesTable);
         FeedState = tables.GetTableClient(prefix + StorageNames.FeedStateTable);
-        Fingerprints = tables.GetTableClient(prefix + StorageNames.FingerprintsTable);
+
     }
 
     public BlobContainerClient Articles { get; }
@@ -46,9 +46,6 @@ public sealed class HeraldStorage
 
     /// <summary>Per-feed validators and health.</summary>
     public TableClient FeedState { get; }
-
-    /// <summary>SimHash bands of stored articles, for finding near-duplicates.</summary>
-    public TableClient Fingerprints { get; }
 
     /// <summary>
     /// Creates what is missing. Safe to call from every function invocation: the work happens once per
@@ -78,7 +75,6 @@ public sealed class HeraldStorage
             ArticleIndex.CreateIfNotExistsAsync(),
             Subscribers.CreateIfNotExistsAsync(),
             Deliveries.CreateIfNotExistsAsync(),
-            FeedState.CreateIfNotExistsAsync(),
-            Fingerprints.CreateIfNotExistsAsync());
+            FeedState.CreateIfNotExistsAsync());
     }
 }

@@ -17,5 +17,4 @@ public static class StorageNames
     public const string SubscribersTable = "subscribers";
     public const string DeliveriesTable = "deliveries";
     public const string FeedStateTable = "feedstate";
-    public const string FingerprintsTable = "fingerprints";
 }
