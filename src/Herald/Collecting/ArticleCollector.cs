@@ -222,21 +222,46 @@ public sealed class ArticleCollector(
         var blobName = ArticleStore.BlobName(article);
         var mine = new ArticleSource(source.Name, article.Url);
         var fingerprint = SimHash.Of(article.Text);
-        if (fingerprint is { } print && recent.FindOrClaim(article.Id, blobName, print) is { } twin)
+        for (var attempt = 0; fingerprint is { } print && attempt < 3; attempt++)
         {
-            await store.AddSourceAsync(twin, mine, cancellationToken);
-            logger.LogInformation("{Url} from {Feed} is a copy of {BlobName}; recorded as its source", article.Url, source.Name, twin);
-            return Outcome.NearDuplicate;
+            var lookup = recent.FindOrClaim(article.Id, blobName, print);
+            if (lookup.TwinBlobName is null)
+            {
+                try
+                {
+                    var isNew = await store.AddAsync(article, cancellationToken, fingerprint);
+                    lookup.Settle(true);
+                    return await FinishAsync(isNew);
+                }
+                catch
+                {
+                    lookup.Settle(false);
+                    throw;
+                }
+            }
+
+            // The original may still be on its way to storage (another feed, this very moment): wait for it.
+            if (await lookup.TwinStored.WaitAsync(cancellationToken))
+            {
+                await store.AddSourceAsync(lookup.TwinBlobName, mine, cancellationToken);
+                logger.LogInformation("{Url} from {Feed} is a copy of {BlobName}; recorded as its source", article.Url, source.Name, lookup.TwinBlobName);
+                return Outcome.NearDuplicate;
+            }
         }
 
-        if (!await store.AddAsync(article, cancellationToken, fingerprint))
-        {
-            await store.AddSourceAsync(blobName, mine, cancellationToken);
-            return Outcome.Known;
-        }
+        return await FinishAsync(await store.AddAsync(article, cancellationToken, fingerprint));
 
-        await summarizeQueue.EnqueueAsync(new SummarizeRequest(article.Id, blobName), cancellationToken);
-        return Outcome.New;
+        async Task<Outcome> FinishAsync(bool isNew)
+        {
+            if (!isNew)
+            {
+                await store.AddSourceAsync(blobName, mine, cancellationToken);
+                return Outcome.Known;
+            }
+
+            await summarizeQueue.EnqueueAsync(new SummarizeRequest(article.Id, blobName), cancellationToken);
+            return Outcome.New;
+        }
     }
 
     private static async Task<byte[]> ReadFileAsync(string file, int maxBytes, CancellationToken cancellationToken)

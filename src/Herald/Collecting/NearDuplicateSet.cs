@@ -3,50 +3,55 @@ namespace Herald.Collecting;
 /// <summary>
 /// The fingerprints of recently stored articles, loaded once per collection run from the article index and kept
 /// in memory: a lookup costs no storage request. Claiming a fingerprint is atomic, so two copies of one story
-/// collected at the same moment by parallel feeds cannot both be stored. (The collect timer runs on one instance
-/// at a time, so one process sees every claim of its run.)
+/// collected at the same moment by parallel feeds cannot both be stored, and the copy waits until the claimed
+/// original is written before recording itself as its source. (The collect timer runs on one instance at a time,
+/// so one process sees every claim of its run.)
 /// </summary>
 public sealed class NearDuplicateSet(IEnumerable<(string Id, string BlobName, ulong Fingerprint)> stored, int maxBits)
 {
-    private readonly List<(string Id, string BlobName, ulong Fingerprint)> _entries = [.. stored];
+    private sealed record Entry(string Id, string BlobName, ulong Fingerprint, Task<bool> Stored);
+
+    private readonly List<Entry> _entries = [.. stored.Select(s => new Entry(s.Id, s.BlobName, s.Fingerprint, Task.FromResult(true)))];
     private readonly Lock _gate = new();
 
-    public int Count
+    /// <summary>The result of a lookup: either a twin to wait for, or this article's own claim to settle.</summary>
+    public sealed class Lookup
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _entries.Count;
-            }
-        }
+        internal TaskCompletionSource<bool>? Claim { get; init; }
+
+        /// <summary>Blob of the stored (or being stored) near-duplicate; null when this article is the first of its kind.</summary>
+        public string? TwinBlobName { get; init; }
+
+        /// <summary>Completes true once the twin is stored, false if storing it failed.</summary>
+        public Task<bool> TwinStored { get; init; } = Task.FromResult(false);
+
+        /// <summary>For a claim: the article was stored (true) or not (false; the claim is withdrawn).</summary>
+        public void Settle(bool stored) => Claim?.TrySetResult(stored);
     }
 
-    /// <summary>
-    /// The blob of a stored (or just claimed) near-duplicate of <paramref name="fingerprint"/>; or null, in which
-    /// case the fingerprint is now claimed for <paramref name="id"/>.
-    /// </summary>
-    public string? FindOrClaim(string id, string blobName, ulong fingerprint)
+    public Lookup FindOrClaim(string id, string blobName, ulong fingerprint)
     {
         lock (_gate)
         {
-            string? best = null;
+            Entry? best = null;
             var bestDistance = int.MaxValue;
-            foreach (var (otherId, otherBlob, otherPrint) in _entries)
+            foreach (var entry in _entries)
             {
-                var distance = SimHash.Distance(fingerprint, otherPrint);
-                if (otherId != id && distance <= maxBits && distance < bestDistance)
+                var distance = SimHash.Distance(fingerprint, entry.Fingerprint);
+                if (entry.Id != id && distance <= maxBits && distance < bestDistance && !(entry.Stored.IsCompleted && !entry.Stored.Result))
                 {
-                    (best, bestDistance) = (otherBlob, distance);
+                    (best, bestDistance) = (entry, distance);
                 }
             }
 
-            if (best is null)
+            if (best is not null)
             {
-                _entries.Add((id, blobName, fingerprint));
+                return new Lookup { TwinBlobName = best.BlobName, TwinStored = best.Stored };
             }
 
-            return best;
+            var claim = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _entries.Add(new Entry(id, blobName, fingerprint, claim.Task));
+            return new Lookup { Claim = claim };
         }
     }
 }

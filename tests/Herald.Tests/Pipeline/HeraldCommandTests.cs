@@ -54,6 +54,22 @@ public class HeraldCommandTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task Herald_extract_prints_what_it_makes_of_a_page_as_json()
+    {
+        var page = Path.Combine(RepositoryPaths.Root, "tests", "Herald.Tests", "Golden", "extraction", "syndicated-wire.html");
+
+        var result = await RunAsync(["extract", page, "--url", "https://metrodaily.example/senate-leaders-deal/"], AzuriteFixture.UniquePrefix());
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        Assert.Equal("https://capitolwire.example/2026/11/24/senate-leaders-deal", json.RootElement.GetProperty("canonicalUrl").GetString());
+        Assert.Equal("Senate Leaders Reach Deal To Avert Shutdown", json.RootElement.GetProperty("title").GetString());
+        Assert.Contains("white-house", json.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.StartsWith("The White House and Senate leaders", json.RootElement.GetProperty("summary").GetProperty("dek").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Advertisement", json.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string prefix, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("dotnet")
