@@ -26,5 +26,12 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links)
         story.Summary,
         story.Lead.PublishedAt?.ToString("MMM d, HH:mm 'UTC'", CultureInfo.InvariantCulture),
         story.Lead.Tags,
-        [.. story.AlsoReported.Select(a => new SourceView(a.Source, a.CanonicalUrl))]);
+        OtherSources(story));
+
+    /// <summary>The other outlets of a story: grouped reports, and syndicated copies recorded on any of its articles.</summary>
+    private static List<SourceView> OtherSources(Story story) =>
+        [.. story.AlsoReported.Select(a => new SourceView(a.Source, a.CanonicalUrl))
+            .Concat(story.AlsoReported.Prepend(story.Lead).SelectMany(a => a.Sources).Select(s => new SourceView(s.Name, Collecting.CanonicalUrl.Normalize(new Uri(s.Url)))))
+            .Where(s => s.Name != story.Lead.Source)
+            .DistinctBy(s => s.Name, StringComparer.Ordinal)];
 }

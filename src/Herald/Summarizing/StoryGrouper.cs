@@ -10,7 +10,8 @@ public sealed record Story(Article Lead, IReadOnlyList<Article> AlsoReported, st
 /// titles and opening sentences (tf-idf over the articles being grouped), merging while two groups are on
 /// average at least <see cref="Threshold"/> similar. A group's representative is its most central article; its
 /// summary is the representative's, extended only by sentences from the other reports that add something new
-/// (not similar in wording to a chosen sentence, and not quoting the same figure).
+/// (not their opening sentence, which restates the event; not similar in wording to a chosen sentence; and not
+/// quoting the same figure).
 /// </summary>
 public static class StoryGrouper
 {
@@ -89,7 +90,8 @@ public static class StoryGrouper
             return string.Join(' ', leadSentences);
         }
 
-        var candidates = others.SelectMany(o => SentenceSplitter.Split(SummaryOf(o))).ToList();
+        // Each other report opens with the event itself (that is why it joined the group): only its later sentences can add a fact.
+        var candidates = others.SelectMany(o => SentenceSplitter.Split(SummaryOf(o)).Skip(1)).ToList();
         var all = leadSentences.Concat(candidates).ToList();
         var vectors = TermVectors.Build(all);
         var chosen = Enumerable.Range(0, leadSentences.Count).ToList();
