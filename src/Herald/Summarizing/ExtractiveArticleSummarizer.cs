@@ -10,7 +10,7 @@ public sealed class ExtractiveArticleSummarizer(TimeProvider time) : IArticleSum
 {
     public const string Method = "extractive";
     public static readonly SummaryBudget Dek = new(1, 40);
-    public static readonly SummaryBudget Short = new(4, 90);
+    public static readonly SummaryBudget Short = new(4, 90, MinSentences: 2);
 
     public Task<ArticleSummary> SummarizeAsync(Article article, CancellationToken cancellationToken) =>
         Task.FromResult(Summarize(article, time.GetUtcNow()));
@@ -24,7 +24,7 @@ public sealed class ExtractiveArticleSummarizer(TimeProvider time) : IArticleSum
             return new ArticleSummary(article.Title, article.Title, Method, now);
         }
 
-        return new ArticleSummary(Bound(dek.Count > 0 ? dek[0] : summary[0], Dek.MaxWords), string.Join(' ', summary.Select(s => Bound(s, Short.MaxWords))), Method, now);
+        return new ArticleSummary(Bound(dek.Count > 0 ? dek[0] : summary[0], Dek.MaxWords), string.Join(' ', summary.Select(s => Bound(s, 60))), Method, now);
     }
 
     /// <summary>A single sentence longer than the budget is cut at a word boundary and marked with an ellipsis.</summary>

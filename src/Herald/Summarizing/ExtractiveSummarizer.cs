@@ -1,7 +1,10 @@
 namespace Herald.Summarizing;
 
-/// <summary>How long a summary may be: at most this many sentences and, after the first, this many words.</summary>
-public sealed record SummaryBudget(int MaxSentences, int MaxWords);
+/// <summary>
+/// How long a summary may be: at most this many sentences and, after the first, this many words; and at least
+/// <see cref="MinSentences"/> sentences when the article has them, even if that passes the word budget.
+/// </summary>
+public sealed record SummaryBudget(int MaxSentences, int MaxWords, int MinSentences = 1);
 
 /// <summary>The summarizer's few global settings (see README, "Summarizing", for how they were chosen).</summary>
 public sealed record ExtractiveSettings
@@ -89,6 +92,20 @@ public static class ExtractiveSummarizer
 
             chosen.Add(i);
             totalWords += words;
+        }
+
+        // A short summary needs its minimum even when the chosen sentences are long: take the best remaining ones.
+        foreach (var i in Enumerable.Range(0, sentences.Count).OrderByDescending(i => scores[i]).ThenBy(i => i))
+        {
+            if (chosen.Count >= Math.Min(budget.MinSentences, budget.MaxSentences))
+            {
+                break;
+            }
+
+            if (!chosen.Contains(i) && chosen.All(j => TermVectors.Cosine(vectors[i], vectors[j]) <= settings.Redundancy))
+            {
+                chosen.Add(i);
+            }
         }
 
         return [.. chosen.Order().Select(i => sentences[i])];

@@ -50,6 +50,17 @@ public class ExtractiveSummarizerTests
     }
 
     [Fact]
+    public void A_short_summary_has_two_sentences_even_when_they_are_long()
+    {
+        var longSentence = string.Join(' ', Enumerable.Repeat("senators debated the long spending bill", 12)) + ".";
+        var text = $"The Senate passed a stopgap bill on Tuesday after {longSentence} Then the House began its own debate over {longSentence} Markets were calm.";
+
+        var summary = ExtractiveSummarizer.Summarize(text, ExtractiveArticleSummarizer.Short);
+
+        Assert.Equal(2, summary.Count);
+    }
+
+    [Fact]
     public void Skips_a_sentence_that_repeats_a_chosen_one()
     {
         const string text = "The senate passed the stopgap budget bill on Tuesday night. " +
