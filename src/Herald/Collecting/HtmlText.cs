@@ -73,14 +73,19 @@ public static partial class HtmlText
     }
 
     /// <summary>Sanitized HTML: no script, no event handlers, no javascript: URLs, relative links made absolute.</summary>
-    public static string Sanitize(string html, Uri? baseUrl)
+    public static string Sanitize(string html, Uri? baseUrl) => Sanitizer.Sanitize(html, baseUrl?.AbsoluteUri ?? "").Trim();
+
+    /// <summary>Configured once; Sanitize() on a shared instance is thread-safe as long as its settings do not change.</summary>
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedSchemes.Clear();
         sanitizer.AllowedSchemes.Add("http");
         sanitizer.AllowedSchemes.Add("https");
         sanitizer.AllowedSchemes.Add("mailto");
-        return sanitizer.Sanitize(html, baseUrl?.AbsoluteUri ?? "").Trim();
+        return sanitizer;
     }
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
