@@ -43,11 +43,22 @@ public static class SyntheticNews
 
     private static string Title(int feed, int item) => $"{Subjects[(feed + item) % 10]} {Verbs[(feed * 7 + item) % 10]} {Objects[(feed * 3 + item * 7) % 10]} (report {feed}-{item})";
 
-    /// <summary>A sentence from a seeded generator: numbers and word choices differ from article to article.</summary>
+    private static readonly string[] Syllables = ["ka", "lo", "ren", "bis", "ta", "mic", "dor", "vel", "an", "tri", "os", "pel", "mar", "quin", "sa", "tu", "ber", "lin", "gro", "vi"];
+
+    /// <summary>
+    /// A sentence from a generator seeded by article and sentence (the same every run): word choices, numbers and
+    /// made-up names differ from article to article, as people, places and figures do in real news.
+    /// </summary>
     private static string Sentence(int feed, int item, int n)
     {
-        var random = new Random(HashCode.Combine(feed, item, n) & 0x7FFFFFFF);
-        return $"{Subjects[random.Next(10)]} {Verbs[random.Next(10)]} {Objects[random.Next(10)]} {Tails[random.Next(10)]}, " +
-            $"with {random.Next(2, 999)} votes, {random.Next(1, 99)} amendments and ${random.Next(1, 90)}.{random.Next(10)}bn at stake in district {feed * 100 + item}.";
+        var random = new Random((feed * 1_000_003) + (item * 1_009) + n);
+        return $"{Subjects[random.Next(10)]} {Verbs[random.Next(10)]} {Objects[random.Next(10)]} for {Name(random)} {Tails[random.Next(10)]}, " +
+            $"said {Name(random)} {Name(random)}, with {random.Next(2, 999)} votes, {random.Next(1, 99)} amendments and ${random.Next(1, 90)}.{random.Next(10)}bn at stake in district {feed * 100 + item}.";
+    }
+
+    private static string Name(Random random)
+    {
+        var name = string.Concat(Enumerable.Range(0, random.Next(2, 4)).Select(_ => Syllables[random.Next(Syllables.Length)]));
+        return char.ToUpperInvariant(name[0]) + name[1..];
     }
 }

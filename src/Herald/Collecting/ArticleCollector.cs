@@ -62,6 +62,9 @@ public sealed class ArticleCollector(
     TimeProvider time,
     ILogger<ArticleCollector> logger)
 {
+    /// <summary>Shingle resemblance above which a fingerprint match is the same story (a syndicated copy with its own boilerplate is well above).</summary>
+    private const double MinResemblance = 0.6;
+
     private enum Outcome
     {
         New,
@@ -222,9 +225,10 @@ public sealed class ArticleCollector(
         var blobName = ArticleStore.BlobName(article);
         var mine = new ArticleSource(source.Name, article.Url);
         var fingerprint = SimHash.Of(article.Text);
+        var notTwins = new HashSet<string>(StringComparer.Ordinal);
         for (var attempt = 0; fingerprint is { } print && attempt < 3; attempt++)
         {
-            var lookup = recent.FindOrClaim(article.Id, blobName, print);
+            var lookup = recent.FindOrClaim(article.Id, blobName, print, notTwins);
             if (lookup.TwinBlobName is null)
             {
                 try
@@ -240,13 +244,23 @@ public sealed class ArticleCollector(
                 }
             }
 
-            // The original may still be on its way to storage (another feed, this very moment): wait for it.
-            if (await lookup.TwinStored.WaitAsync(cancellationToken))
+            // The original may still be on its way to storage (another feed, this very moment): wait for it,
+            // then confirm on the texts themselves that it is the same story, not just a close fingerprint.
+            if (!await lookup.TwinStored.WaitAsync(cancellationToken))
             {
-                await store.AddSourceAsync(lookup.TwinBlobName, mine, cancellationToken);
-                logger.LogInformation("{Url} from {Feed} is a copy of {BlobName}; recorded as its source", article.Url, source.Name, lookup.TwinBlobName);
-                return Outcome.NearDuplicate;
+                continue; // the original failed to store; its claim is withdrawn
             }
+
+            var twin = await store.GetAsync(lookup.TwinBlobName, cancellationToken);
+            if (twin is null || SimHash.Resemblance(article.Text, twin.Value.Article.Text) < MinResemblance)
+            {
+                notTwins.Add(lookup.TwinBlobName);
+                continue;
+            }
+
+            await store.AddSourceAsync(lookup.TwinBlobName, mine, cancellationToken);
+            logger.LogInformation("{Url} from {Feed} is a copy of {BlobName}; recorded as its source", article.Url, source.Name, lookup.TwinBlobName);
+            return Outcome.NearDuplicate;
         }
 
         return await FinishAsync(await store.AddAsync(article, cancellationToken, fingerprint));

@@ -29,7 +29,7 @@ public sealed class NearDuplicateSet(IEnumerable<(string Id, string BlobName, ul
         public void Settle(bool stored) => Claim?.TrySetResult(stored);
     }
 
-    public Lookup FindOrClaim(string id, string blobName, ulong fingerprint)
+    public Lookup FindOrClaim(string id, string blobName, ulong fingerprint, IReadOnlySet<string>? ignore = null)
     {
         lock (_gate)
         {
@@ -38,7 +38,7 @@ public sealed class NearDuplicateSet(IEnumerable<(string Id, string BlobName, ul
             foreach (var entry in _entries)
             {
                 var distance = SimHash.Distance(fingerprint, entry.Fingerprint);
-                if (entry.Id != id && distance <= maxBits && distance < bestDistance && !(entry.Stored.IsCompleted && !entry.Stored.Result))
+                if (entry.Id != id && distance <= maxBits && distance < bestDistance && !(entry.Stored.IsCompleted && !entry.Stored.Result) && ignore?.Contains(entry.BlobName) != true)
                 {
                     (best, bestDistance) = (entry, distance);
                 }

@@ -45,6 +45,26 @@ public static class SimHash
 
     public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
 
+    /// <summary>
+    /// Jaccard similarity of the two texts' word 3-shingle sets: the exact check behind a SimHash match, since
+    /// templated texts (scores, filings) can have close fingerprints while saying different things.
+    /// </summary>
+    public static double Resemblance(string a, string b)
+    {
+        var first = Shingles(Words(a));
+        var second = Shingles(Words(b));
+        if (first.Count == 0 || second.Count == 0)
+        {
+            return 0;
+        }
+
+        var shared = first.Count(second.Contains);
+        return (double)shared / (first.Count + second.Count - shared);
+    }
+
+    private static HashSet<string> Shingles(List<string> words) =>
+        [.. Enumerable.Range(0, Math.Max(0, words.Count - 2)).Select(i => $"{words[i]} {words[i + 1]} {words[i + 2]}")];
+
     private static List<string> Words(string text)
     {
         var words = new List<string>();
