@@ -280,7 +280,7 @@ public sealed class ArticleCollector(
 
     private static async Task<byte[]> ReadFileAsync(string file, int maxBytes, CancellationToken cancellationToken)
     {
-        var path = Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, file));
+        var path = ResolveFile(file);
         var info = new FileInfo(path);
         if (!info.Exists)
         {
@@ -295,7 +295,11 @@ public sealed class ArticleCollector(
         return await File.ReadAllBytesAsync(path, cancellationToken);
     }
 
-    private static string SourceKey(FeedSourceOptions source) => source.Url ?? Path.GetFullPath(source.File!);
+    /// <summary>The feed's address, or its file resolved the same way it is read, so one file has one state row.</summary>
+    private static string SourceKey(FeedSourceOptions source) => source.Url ?? ResolveFile(source.File!);
+
+    private static string ResolveFile(string file) =>
+        Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, file));
 
     private static string ItemKey(ParsedItem item) => CanonicalUrl.IdOf(CanonicalUrl.Normalize(item.Link))[..16];
 
