@@ -1,5 +1,6 @@
 using Herald.Cli.Local;
-using Herald.Configuration;
+using Herald.Local;
+using Herald.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,7 +26,7 @@ public static class CliSession
         IHost host;
         try
         {
-            host = CliHost.Build(configFile, dataDirectory, new Dictionary<string, string?>(), verbose);
+            host = HeraldHost.Build(configFile, dataDirectory, new Dictionary<string, string?>(), verbose);
         }
         catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException)
         {
@@ -44,7 +45,7 @@ public static class CliSession
                 }
 
                 // Settings first: a bad one should not wait for storage to start.
-                await CliHost.StartAsync(host);
+                await HeraldHost.StartAsync(host);
                 var connection = host.Services.GetRequiredService<IConfiguration>()[StorageOptions.ConnectionName];
                 if (needsStorage && DevelopmentStorage.IsDevelopmentStorage(connection))
                 {

@@ -3,9 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Herald.Articles;
 using Herald.Collecting;
-using Herald.Collecting.Web;
-using Herald.Configuration;
+using Herald.Collecting.Fetching;
 using Herald.Summarizing;
+using Herald.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -61,7 +61,7 @@ public static class ExtractCommand
                 Text = extracted.Text,
                 Tags = tags,
             };
-            var summary = ExtractiveArticleSummarizer.Summarize(article, article.CollectedAt);
+            var summary = ExtractiveSummarizer.Summarize(article, article.CollectedAt);
             Console.WriteLine(JsonSerializer.Serialize(
                 new
                 {
@@ -73,7 +73,7 @@ public static class ExtractCommand
                     byline = article.Author,
                     image = extracted.ImageUrl,
                     tags,
-                    words = ExtractiveSummarizer.WordCount(extracted.Text),
+                    words = Words.Count(extracted.Text),
                     summary = new { summary.Dek, summary.Short, summary.Method },
                     text = extracted.Text,
                 },

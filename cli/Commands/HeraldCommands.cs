@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Herald.Cli.Local;
 using Herald.Configuration;
-using Herald.Delivery;
 using Herald.Editions;
+using Herald.Mail;
 using Herald.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,7 @@
 using Herald.Cli.Local;
 using Herald.Delivery;
-using Herald.Editions;
+using Herald.Local;
+using Herald.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

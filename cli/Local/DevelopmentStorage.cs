@@ -1,3 +1,5 @@
+using Herald.Local;
+
 namespace Herald.Cli.Local;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Herald.Collecting;
 using Herald.Delivery;
-using Herald.Editions;
+using Herald.Local;
+using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Summarizing;
@@ -43,14 +44,14 @@ public sealed class LocalPipeline(IHost host)
 
         var collect = await Get<ArticleCollector>().CollectAsync(cancellationToken);
         var summarize = await SummarizeQueuedAsync(cancellationToken);
-        var editions = await Get<EditionBuilder>().BuildAllAsync(cancellationToken);
+        var editions = await Get<EditionDispatcher>().DispatchAllAsync(cancellationToken);
         var (send, sent, skipped) = await SendQueuedAsync(cancellationToken);
         return new PipelineReport(subscribers, collect, summarize, editions, send, sent, skipped);
     }
 
     public Task<DrainReport> SummarizeQueuedAsync(CancellationToken cancellationToken)
     {
-        var summarizing = Get<ArticleSummarizingService>();
+        var summarizing = Get<SummarizeRequestHandler>();
         return Get<QueueDrainer>().DrainAsync(
             Get<HeraldStorage>().SummarizeQueue,
             (body, ct) => summarizing.SummarizeAsync(SummarizeQueue.Parse(body), ct),

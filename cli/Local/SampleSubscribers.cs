@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Herald.Mail;
 using Herald.Subscribers;
 
 namespace Herald.Cli.Local;

@@ -1,4 +1,5 @@
-using Herald.Web;
+using Herald.Links;
+using Herald.Site;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,6 +10,6 @@ namespace Herald.Functions.Http;
 public sealed class Archive(ArchivePages archive)
 {
     [Function(nameof(Archive))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "archive/{newsletter}/{date}")] HttpRequest request, string newsletter, string date, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Archive)] HttpRequest request, string newsletter, string date, CancellationToken cancellationToken) =>
         await archive.GetAsync(newsletter, date, cancellationToken) is { } page ? page.ToActionResult() : new NotFoundResult();
 }

@@ -1,4 +1,5 @@
-using Herald.Web;
+using Herald.Links;
+using Herald.Site;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,6 +10,6 @@ namespace Herald.Functions.Http;
 public sealed class Confirm(SubscriptionPages pages)
 {
     [Function(nameof(Confirm))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "confirm")] HttpRequest request, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Confirm)] HttpRequest request, CancellationToken cancellationToken) =>
         (await pages.ConfirmAsync(request.Query["token"], cancellationToken)).ToActionResult();
 }

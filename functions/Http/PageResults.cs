@@ -1,4 +1,4 @@
-using Herald.Web;
+using Herald.Site;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Functions.Http;

@@ -1,4 +1,5 @@
-using Herald.Web;
+using Herald.Links;
+using Herald.Site;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,6 +10,6 @@ namespace Herald.Functions.Http;
 public sealed class Preferences(SubscriptionPages pages)
 {
     [Function(nameof(Preferences))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "preferences")] HttpRequest request, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Preferences)] HttpRequest request, CancellationToken cancellationToken) =>
         (await pages.PreferencesAsync(request.Query["token"], cancellationToken)).ToActionResult();
 }

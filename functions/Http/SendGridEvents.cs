@@ -1,4 +1,5 @@
-using Herald.Web;
+using Herald.Links;
+using Herald.Subscribers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,7 +10,7 @@ namespace Herald.Functions.Http;
 public sealed class SendGridEvents(SendGridEventProcessor processor)
 {
     [Function(nameof(SendGridEvents))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "events/sendgrid")] HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.SendGridEvents)] HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > SendGridEventProcessor.MaxBodyBytes)
         {

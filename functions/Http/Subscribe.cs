@@ -1,4 +1,5 @@
-using Herald.Web;
+using Herald.Links;
+using Herald.Site;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,7 +10,7 @@ namespace Herald.Functions.Http;
 public sealed class Subscribe(SubscriptionPages pages)
 {
     [Function(nameof(Subscribe))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscribe")] HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Subscribe)] HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {

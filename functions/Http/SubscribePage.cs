@@ -1,4 +1,5 @@
-using Herald.Web;
+using Herald.Links;
+using Herald.Site;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,6 +10,6 @@ namespace Herald.Functions.Http;
 public sealed class SubscribePage(SubscriptionPages pages)
 {
     [Function(nameof(SubscribePage))]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscribe/{newsletter}")] HttpRequest request, string newsletter) =>
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SubscribePage)] HttpRequest request, string newsletter) =>
         pages.SubscribeForm(newsletter).ToActionResult();
 }

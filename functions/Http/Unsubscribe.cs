@@ -1,4 +1,5 @@
-using Herald.Web;
+using Herald.Links;
+using Herald.Site;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,7 +13,7 @@ namespace Herald.Functions.Http;
 public sealed class Unsubscribe(SubscriptionPages pages)
 {
     [Function(nameof(Unsubscribe))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "unsubscribe")] HttpRequest request, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.Unsubscribe)] HttpRequest request, CancellationToken cancellationToken) =>
         HttpMethods.IsPost(request.Method)
             ? (await pages.UnsubscribeAsync(request.Query["token"], cancellationToken)).ToActionResult()
             : pages.UnsubscribeForm(request.Query["token"]).ToActionResult();

@@ -1,4 +1,5 @@
 using Herald.Delivery;
+using Herald.Queues;
 using Herald.Storage;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,12 +1,12 @@
-using Herald.Editions;
+using Herald.Delivery;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Herald.Functions.Timers;
 
 /// <summary>Builds each newsletter's edition on the %DigestSchedule% timer and queues its send batches.</summary>
-public sealed class BuildDigests(EditionBuilder builder)
+public sealed class BuildDigests(EditionDispatcher dispatcher)
 {
     [Function(nameof(BuildDigests))]
     public async Task Run([TimerTrigger("%DigestSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        await builder.BuildAllAsync(cancellationToken);
+        await dispatcher.DispatchAllAsync(cancellationToken);
 }

@@ -1,4 +1,4 @@
-using Herald.Summarizing;
+using Herald.Text;
 
 namespace Herald.Bench.Baselines;
 

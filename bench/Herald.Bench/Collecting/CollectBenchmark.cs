@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Herald.Cli.Local;
 using Herald.Collecting;
+using Herald.Local;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,8 +33,8 @@ public static class CollectBenchmark
         var baseUrl = server.Urls.First();
         var config = WriteConfig(feeds, new Uri(baseUrl));
         var data = Directory.CreateTempSubdirectory("herald-bench-").FullName;
-        using var host = CliHost.Build(config, data, new Dictionary<string, string?> { ["HeraldStorage"] = azurite.ConnectionString }, verbose: false);
-        await CliHost.StartAsync(host);
+        using var host = HeraldHost.Build(config, data, new Dictionary<string, string?> { ["HeraldStorage"] = azurite.ConnectionString }, verbose: false);
+        await HeraldHost.StartAsync(host);
         var collector = host.Services.GetRequiredService<ArticleCollector>();
 
         output.WriteLine($"collect: {feeds} feeds x {items} items = {feeds * items} articles, local server {baseUrl}, Azurite (in memory) pid {azurite.ProcessId}, {Environment.ProcessorCount} cores");

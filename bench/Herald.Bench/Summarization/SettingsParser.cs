@@ -3,16 +3,16 @@ using Herald.Summarizing;
 
 namespace Herald.Bench.Summarization;
 
-/// <summary>Reads "Name=value,Name=value" into <see cref="ExtractiveSettings"/>, starting from the defaults.</summary>
+/// <summary>Reads "Name=value,Name=value" into <see cref="SentencePickerSettings"/>, starting from the defaults.</summary>
 public static class SettingsParser
 {
-    public static ExtractiveSettings Parse(string? text)
+    public static SentencePickerSettings Parse(string? text)
     {
-        var settings = ExtractiveSettings.Default;
+        var settings = SentencePickerSettings.Default;
         foreach (var pair in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = pair.Split('=', 2);
-            var property = typeof(ExtractiveSettings).GetProperty(parts[0].Trim())
+            var property = typeof(SentencePickerSettings).GetProperty(parts[0].Trim())
                 ?? throw new ArgumentException($"No summarizer setting '{parts[0]}'.");
             var value = Convert.ChangeType(parts[1].Trim(), property.PropertyType, CultureInfo.InvariantCulture);
             settings = settings with { };

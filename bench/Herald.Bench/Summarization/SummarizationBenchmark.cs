@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Herald.Bench.Baselines;
+using Herald.Bench.Evaluation;
 using Herald.Summarizing;
-using Herald.Summarizing.Evaluation;
 
 namespace Herald.Bench.Summarization;
 
@@ -38,7 +38,7 @@ public static class SummarizationBenchmark
 
     private sealed record Method(string Name, Func<string, IReadOnlyList<string>> Summarize);
 
-    public static int Run(string dataPath, int sentences, int words, string? outPath, TextWriter output, ExtractiveSettings? settings = null)
+    public static int Run(string dataPath, int sentences, int words, string? outPath, TextWriter output, SentencePickerSettings? settings = null)
     {
         var set = BenchmarkSet.Load(dataPath);
         var budget = new SummaryBudget(sentences, words);
@@ -46,7 +46,7 @@ public static class SummarizationBenchmark
         [
             new($"Lead-{sentences}", text => LeadBaseline.Summarize(text, sentences)),
             new("TextRank", text => TextRankBaseline.Summarize(text, sentences)),
-            new("Herald", text => ExtractiveSummarizer.Summarize(text, budget, settings)),
+            new("Herald", text => SentencePicker.Summarize(text, budget, settings)),
         ];
 
         output.WriteLine($"{Path.GetFileName(dataPath)}: {set.Count} articles, {sentences} sentences / {words} words per summary");

@@ -32,9 +32,3 @@ public sealed record Article
     /// <summary>Every source that carried this story: the first one, then syndicated copies and near-duplicates.</summary>
     public IReadOnlyList<ArticleSource> Sources { get; init; } = [];
 }
-
-/// <summary>One outlet's copy of a story.</summary>
-public sealed record ArticleSource(string Name, string Url);
-
-/// <summary>The summaries a digest needs: a one-line dek and a short summary.</summary>
-public sealed record ArticleSummary(string Dek, string Short, string Method, DateTimeOffset CreatedAt);

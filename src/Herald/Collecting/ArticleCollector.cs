@@ -1,49 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Herald.Articles;
-using Herald.Collecting.Web;
-using Herald.Configuration;
-using Herald.Summarizing;
+using Herald.Collecting.Fetching;
+using Herald.Queues;
+using Herald.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Collecting;
-
-/// <summary>What one collection run did. Failed sources are retried by the next run.</summary>
-public sealed record CollectReport(int Sources, int FailedSources, int Items, int NewArticles, int KnownArticles)
-{
-    /// <summary>Sources that answered 304 Not Modified.</summary>
-    public int UnchangedSources { get; init; }
-
-    /// <summary>Items dropped by a source's include/exclude rules.</summary>
-    public int FilteredItems { get; init; }
-
-    /// <summary>Items that were the same story as a stored article under another address (recorded as its source).</summary>
-    public int NearDuplicates { get; init; }
-
-    /// <summary>Article pages fetched for full text (and the time spent by stage, for the benchmark).</summary>
-    public int PagesFetched { get; init; }
-
-    public CollectTimings Timings { get; init; } = new();
-}
-
-/// <summary>Where a collection run spent its time, summed over parallel work.</summary>
-public sealed class CollectTimings
-{
-    private long _feedTicks, _parseTicks, _pageTicks, _extractTicks, _storeTicks;
-
-    public TimeSpan Feeds => TimeSpan.FromTicks(_feedTicks);
-    public TimeSpan Parsing => TimeSpan.FromTicks(_parseTicks);
-    public TimeSpan Pages => TimeSpan.FromTicks(_pageTicks);
-    public TimeSpan ExtractionAndTagging => TimeSpan.FromTicks(_extractTicks);
-    public TimeSpan Storage => TimeSpan.FromTicks(_storeTicks);
-
-    internal void AddFeed(TimeSpan t) => Interlocked.Add(ref _feedTicks, t.Ticks);
-    internal void AddParse(TimeSpan t) => Interlocked.Add(ref _parseTicks, t.Ticks);
-    internal void AddPage(TimeSpan t) => Interlocked.Add(ref _pageTicks, t.Ticks);
-    internal void AddExtract(TimeSpan t) => Interlocked.Add(ref _extractTicks, t.Ticks);
-    internal void AddStore(TimeSpan t) => Interlocked.Add(ref _storeTicks, t.Ticks);
-}
 
 /// <summary>
 /// Reads every configured source (several at a time), turns new items into tagged, de-duplicated articles and
@@ -52,7 +16,7 @@ public sealed class CollectTimings
 /// others; its validators are not advanced, so the next run tries it again.
 /// </summary>
 public sealed class ArticleCollector(
-    IOptions<HeraldOptions> heraldOptions,
+    IOptions<SourcesOptions> sourcesOptions,
     IOptions<CollectingOptions> collectingOptions,
     WebFetcher web,
     FeedStateStore feedStates,
@@ -75,7 +39,7 @@ public sealed class ArticleCollector(
 
     public async Task<CollectReport> CollectAsync(CancellationToken cancellationToken)
     {
-        var sources = heraldOptions.Value.AllSources().ToList();
+        var sources = sourcesOptions.Value.AllSources().ToList();
         var settings = collectingOptions.Value;
         var timings = new CollectTimings();
         var now = time.GetUtcNow();
@@ -184,7 +148,7 @@ public sealed class ArticleCollector(
         var watch = Stopwatch.StartNew();
         var draft = ArticleDraft.FromFeed(item);
         var pageFetched = false;
-        if (source.FetchFullText && source.Url is not null && ExtractiveSummarizer.WordCount(draft.Text) < settings.TeaserWords)
+        if (source.FetchFullText && source.Url is not null && Words.Count(draft.Text) < settings.TeaserWords)
         {
             try
             {

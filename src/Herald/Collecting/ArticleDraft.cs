@@ -1,4 +1,5 @@
 using Herald.Articles;
+using Herald.Text;
 
 namespace Herald.Collecting;
 

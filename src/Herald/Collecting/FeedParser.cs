@@ -1,6 +1,6 @@
 using System.Xml;
 using CodeHollow.FeedReader;
-using Herald.Collecting.Web;
+using Herald.Collecting.Fetching;
 
 namespace Herald.Collecting;
 

@@ -1,11 +1,9 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Herald.Text;
 
 namespace Herald.Collecting;
-
-/// <summary>What Herald makes of one article page.</summary>
-public sealed record ExtractedPage(string Title, string? Byline, DateTimeOffset? PublishedAt, Uri? CanonicalUrl, string? ImageUrl, string Text, string Html);
 
 /// <summary>
 /// Extracts the main article from a page with SmartReader (a port of Mozilla's Readability), then removes the

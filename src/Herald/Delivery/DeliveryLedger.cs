@@ -1,19 +1,7 @@
-using Azure;
 using Azure.Data.Tables;
 using Herald.Storage;
 
 namespace Herald.Delivery;
-
-/// <summary>A row per email handed to the channel: PartitionKey is the edition id, RowKey the subscriber id.</summary>
-public sealed class DeliveryRecord : ITableEntity
-{
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-    public DateTimeOffset SentAt { get; set; }
-    public string Channel { get; set; } = "";
-}
 
 /// <summary>Which subscriber already has which edition; consulted before every send so a retried batch skips them.</summary>
 public sealed class DeliveryLedger(HeraldStorage storage)

@@ -1,14 +1,13 @@
 using Herald.Configuration;
 using Herald.Editions;
-using Herald.Rendering;
+using Herald.Links;
+using Herald.Mail;
+using Herald.Queues;
 using Herald.Subscribers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Delivery;
-
-/// <summary>What one send batch did.</summary>
-public sealed record BatchReport(int Sent, int AlreadySent, int NoLongerSubscribed);
 
 /// <summary>
 /// Handles a <see cref="SendBatch"/>: one personalized email per subscriber. The ledger is checked before and
@@ -22,7 +21,7 @@ public sealed class DigestSender(
     SiteLinks links,
     IMailSender mail,
     IOptions<HeraldOptions> heraldOptions,
-    IOptions<DeliveryOptions> deliveryOptions,
+    IOptions<MailOptions> mailOptions,
     TimeProvider time,
     ILogger<DigestSender> logger)
 {
@@ -52,7 +51,7 @@ public sealed class DigestSender(
             }
 
             await mail.SendAsync(Personalize(newsletter, edition, subscriber), cancellationToken);
-            await ledger.RecordSentAsync(edition.Id, subscriberId, deliveryOptions.Value.Mode.ToString(), time.GetUtcNow(), cancellationToken);
+            await ledger.RecordSentAsync(edition.Id, subscriberId, mailOptions.Value.Mode.ToString(), time.GetUtcNow(), cancellationToken);
             sent++;
         }
 

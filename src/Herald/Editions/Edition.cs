@@ -1,14 +1,5 @@
 namespace Herald.Editions;
 
-public enum EditionStatus
-{
-    /// <summary>Rendered and stored; its send batches may not all be queued yet.</summary>
-    Built,
-
-    /// <summary>Every send batch is queued.</summary>
-    Queued,
-}
-
 /// <summary>One issue of a newsletter, stored as "{newsletter}/{yyyy-MM-dd}.json" in the editions container.</summary>
 public sealed record Edition
 {
@@ -33,6 +24,3 @@ public sealed record Edition
     public required DateTimeOffset BuiltAt { get; init; }
     public DateTimeOffset? QueuedAt { get; init; }
 }
-
-/// <summary>Where the next edition of a newsletter starts: "{newsletter}/latest.json".</summary>
-public sealed record EditionPointer(string EditionId, DateOnly Date, DateTimeOffset WindowEnd);

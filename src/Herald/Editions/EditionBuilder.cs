@@ -1,77 +1,43 @@
 using System.Globalization;
 using Herald.Articles;
 using Herald.Configuration;
-using Herald.Delivery;
-using Herald.Rendering;
-using Herald.Subscribers;
 using Herald.Summarizing;
+using Herald.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Herald.Editions;
 
-public enum EditionOutcome
-{
-    /// <summary>Built now and its send batches queued.</summary>
-    Queued,
-
-    /// <summary>Today's edition was already built and queued by an earlier run.</summary>
-    AlreadyQueued,
-
-    /// <summary>No new article carries the newsletter's tags: no edition, no email.</summary>
-    NothingNew,
-}
-
-public sealed record EditionReport(string NewsletterId, string EditionId, EditionOutcome Outcome, int Articles, int Stories, int Recipients, int Batches);
-
 /// <summary>
-/// Builds each newsletter's edition of the day: selects the articles collected since the previous edition that
-/// carry its tags, renders them, stores the edition, and queues its subscribers in batches. Every step can be
-/// repeated: the edition blob is created once, and queuing again only re-sends batches the ledger then skips.
+/// Builds a newsletter's edition of the day: selects the articles collected since the previous edition that carry
+/// its tags, groups and renders them, and stores the edition once (a second build finds it and builds nothing).
 /// </summary>
 public sealed class EditionBuilder(
-    IOptions<HeraldOptions> options,
     ArticleStore articles,
     EditionStore editions,
-    SubscriberStore subscribers,
-    SendQueue sendQueue,
     IArticleSummarizer summarizer,
     DigestRenderer renderer,
-    IOptions<DeliveryOptions> delivery,
     TimeProvider time,
     ILogger<EditionBuilder> logger)
 {
-    public async Task<IReadOnlyList<EditionReport>> BuildAllAsync(CancellationToken cancellationToken)
-    {
-        var reports = new List<EditionReport>();
-        foreach (var newsletter in options.Value.Newsletters)
-        {
-            reports.Add(await BuildAsync(newsletter, cancellationToken));
-        }
-
-        return reports;
-    }
-
-    public async Task<EditionReport> BuildAsync(NewsletterOptions newsletter, CancellationToken cancellationToken)
+    /// <summary>Today's edition of <paramref name="newsletter"/>: the stored one, else a new one stored now; null when nothing new carries its tags.</summary>
+    public async Task<Edition?> BuildAsync(NewsletterOptions newsletter, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var date = DateOnly.FromDateTime(now.UtcDateTime);
-        var editionId = $"{newsletter.Id}-{date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
-
         var existing = await editions.GetAsync(newsletter.Id, date, cancellationToken);
         if (existing is { Value.Status: EditionStatus.Queued })
         {
-            return new EditionReport(newsletter.Id, editionId, EditionOutcome.AlreadyQueued, existing.Value.Value.ArticleIds.Count, existing.Value.Value.Stories, existing.Value.Value.Recipients, existing.Value.Value.Batches);
+            return existing.Value.Value;
         }
 
         var edition = existing?.Value;
         if (edition is null)
         {
-            edition = await RenderAsync(newsletter, editionId, date, now, cancellationToken);
+            edition = await RenderAsync(newsletter, IdOf(newsletter, date), date, now, cancellationToken);
             if (edition is null)
             {
                 logger.LogInformation("No new articles for {Newsletter}; no edition today", newsletter.Id);
-                return new EditionReport(newsletter.Id, editionId, EditionOutcome.NothingNew, 0, 0, 0, 0);
+                return null;
             }
 
             if (!await editions.TryCreateAsync(edition, cancellationToken))
@@ -82,17 +48,12 @@ public sealed class EditionBuilder(
         }
 
         await editions.AdvanceLatestAsync(newsletter.Id, new EditionPointer(edition.Id, edition.Date, edition.WindowEnd), cancellationToken);
-        var (recipients, batches) = await QueueBatchesAsync(newsletter, edition, cancellationToken);
-
-        var current = await editions.GetAsync(newsletter.Id, date, cancellationToken);
-        if (current is { } latest && latest.Value.Status != EditionStatus.Queued)
-        {
-            await editions.TryReplaceAsync(latest.Value with { Status = EditionStatus.Queued, Recipients = recipients, Batches = batches, QueuedAt = time.GetUtcNow() }, latest.ETag, cancellationToken);
-        }
-
-        logger.LogInformation("Edition {EditionId} has {Articles} articles in {Stories} stories and is queued for {Recipients} subscribers in {Batches} batches", edition.Id, edition.ArticleIds.Count, edition.Stories, recipients, batches);
-        return new EditionReport(newsletter.Id, edition.Id, EditionOutcome.Queued, edition.ArticleIds.Count, edition.Stories, recipients, batches);
+        return edition;
     }
+
+    /// <summary>"white-house-watch-20261125": a newsletter's edition of one day.</summary>
+    public static string IdOf(NewsletterOptions newsletter, DateOnly date) =>
+        $"{newsletter.Id}-{date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
 
     /// <summary>The articles an edition built now would hold, rendered; null when there are none.</summary>
     public async Task<Edition?> RenderAsync(NewsletterOptions newsletter, string editionId, DateOnly date, DateTimeOffset now, CancellationToken cancellationToken)
@@ -153,32 +114,6 @@ public sealed class EditionBuilder(
         return [.. selected.OrderByDescending(a => a.PublishedAt ?? a.CollectedAt).Take(newsletter.MaxArticles)];
     }
 
-    private async Task<(int Recipients, int Batches)> QueueBatchesAsync(NewsletterOptions newsletter, Edition edition, CancellationToken cancellationToken)
-    {
-        var size = delivery.Value.BatchSize;
-        var batch = new List<string>(size);
-        int recipients = 0, batches = 0;
-        await foreach (var subscriber in subscribers.ListAsync(newsletter.Id, SubscriberStatus.Active, cancellationToken))
-        {
-            batch.Add(subscriber.Id);
-            recipients++;
-            if (batch.Count == size)
-            {
-                await sendQueue.EnqueueAsync(new SendBatch(newsletter.Id, edition.Date, edition.Id, [.. batch]), cancellationToken);
-                batches++;
-                batch.Clear();
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            await sendQueue.EnqueueAsync(new SendBatch(newsletter.Id, edition.Date, edition.Id, [.. batch]), cancellationToken);
-            batches++;
-        }
-
-        return (recipients, batches);
-    }
-
     private static HashSet<string> TagNormalizerSet(IEnumerable<string> tags) =>
-        new(Collecting.TagNormalizer.NormalizeAll(tags), StringComparer.Ordinal);
+        new(TagNormalizer.NormalizeAll(tags), StringComparer.Ordinal);
 }

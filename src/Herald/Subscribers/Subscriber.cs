@@ -1,19 +1,8 @@
-using Azure;
 using System.Runtime.Serialization;
+using Azure;
 using Azure.Data.Tables;
 
 namespace Herald.Subscribers;
-
-public enum SubscriberStatus
-{
-    /// <summary>Asked to subscribe, has not confirmed yet (double opt-in): receives no digest.</summary>
-    Pending,
-    Active,
-    Unsubscribed,
-
-    /// <summary>Hard bounce, spam report or provider drop: never mailed again.</summary>
-    Suppressed,
-}
 
 /// <summary>A subscriber row: PartitionKey is the newsletter id, RowKey the subscriber id (a hash of the address).</summary>
 public sealed class Subscriber : ITableEntity

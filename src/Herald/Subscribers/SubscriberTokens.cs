@@ -2,26 +2,15 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Herald.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Subscribers;
-
-public enum TokenPurpose
-{
-    Confirm,
-    Unsubscribe,
-    Preferences,
-}
-
-/// <summary>A verified token's content.</summary>
-public sealed record SubscriberToken(TokenPurpose Purpose, string NewsletterId, string SubscriberId);
 
 /// <summary>
 /// Signed, self-contained link tokens (HMAC-SHA256 over purpose, newsletter, subscriber and expiry), so a
 /// link proves who it is for without a lookup table and cannot be forged or re-aimed at another purpose.
 /// </summary>
-public sealed class SubscriberTokens(IOptions<HeraldOptions> options, TimeProvider time)
+public sealed class SubscriberTokens(IOptions<TokenOptions> options, TimeProvider time)
 {
     public static readonly TimeSpan ConfirmLifetime = TimeSpan.FromDays(7);
 

@@ -1,27 +1,12 @@
 using Azure;
 using Herald.Configuration;
-using Herald.Delivery;
-using Herald.Rendering;
+using Herald.Links;
+using Herald.Mail;
+using Herald.Templates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Subscribers;
-
-public enum SubscribeOutcome
-{
-    /// <summary>A confirmation email is on its way (or was sent a moment ago). Shown for known addresses too, so the form reveals nothing.</summary>
-    ConfirmationSent,
-    InvalidAddress,
-    UnknownNewsletter,
-}
-
-public enum ChangeOutcome
-{
-    Done,
-    AlreadyDone,
-    InvalidLink,
-    NotAllowed,
-}
 
 /// <summary>Double opt-in subscription, confirmation, unsubscription and suppression.</summary>
 public sealed class SubscriptionService(
@@ -201,7 +186,7 @@ public sealed class SubscriptionService(
     {
         var model = new
         {
-            Newsletter = new NewsletterView(newsletter.Id, newsletter.Title, newsletter.Description, newsletter.PostalAddress),
+            Newsletter = NewsletterView.Of(newsletter),
             ConfirmUrl = links.Confirm(tokens.Create(TokenPurpose.Confirm, newsletter.Id, subscriberId)),
         };
         await mail.SendAsync(

@@ -1,115 +1,36 @@
+using Herald.Articles;
+
 namespace Herald.Summarizing;
 
 /// <summary>
-/// How long a summary may be: at most this many sentences and, after the first, this many words; and at least
-/// <see cref="MinSentences"/> sentences when the article has them, even if that passes the word budget.
+/// The default: offline, fast and deterministic. The dek is the one best sentence (at most 40 words);
+/// the short summary two to four sentences within 90 words, in the article's order.
 /// </summary>
-public sealed record SummaryBudget(int MaxSentences, int MaxWords, int MinSentences = 1);
-
-/// <summary>The summarizer's few global settings (see README, "Summarizing", for how they were chosen).</summary>
-public sealed record ExtractiveSettings
+public sealed class ExtractiveSummarizer(TimeProvider time) : IArticleSummarizer
 {
-    public static readonly ExtractiveSettings Default = new();
+    public const string Method = "extractive";
+    public static readonly SummaryBudget Dek = new(1, 40);
+    public static readonly SummaryBudget Short = new(4, 90, MinSentences: 2);
 
-    /// <summary>Weight of position against centrality (the rest).</summary>
-    public double PositionWeight { get; init; } = 0.5;
+    public Task<ArticleSummary> SummarizeAsync(Article article, CancellationToken cancellationToken) =>
+        Task.FromResult(Summarize(article, time.GetUtcNow()));
 
-    /// <summary>Position prior 1 / (index + 1)^decay.</summary>
-    public double PositionDecay { get; init; } = 0.5;
-
-    /// <summary>A sentence this similar (cosine) to a chosen one is redundant.</summary>
-    public double Redundancy { get; init; } = 0.5;
-
-    /// <summary>Centrality relative to the article's most central sentence (1.0), so it is on the same scale as position.</summary>
-    public bool RelativeCentrality { get; init; } = true;
-
-    public int ShortSentenceWords { get; init; } = 6;
-    public int LongSentenceWords { get; init; } = 50;
-}
-
-/// <summary>
-/// Herald's default summarizer: picks whole sentences and keeps their order.
-/// Each sentence is scored by where it stands (news puts the essentials first), how central it is (how much of
-/// the article's vocabulary it shares), and whether its length is that of an informative sentence; sentences that
-/// repeat an already chosen one are skipped. Datelines and bylines are removed first.
-/// </summary>
-public static class ExtractiveSummarizer
-{
-    public static IReadOnlyList<string> Summarize(string text, SummaryBudget budget, ExtractiveSettings? settings = null)
+    public static ArticleSummary Summarize(Article article, DateTimeOffset now)
     {
-        settings ??= ExtractiveSettings.Default;
-        var sentences = SentenceSplitter.Split(NewsText.StripDatelines(text))
-            .Select(NewsText.StripLeadIn)
-            .Where(s => s.Length > 0)
-            .ToList();
-        if (sentences.Count <= 1)
+        var dek = SentencePicker.Summarize(article.Text, Dek);
+        var summary = SentencePicker.Summarize(article.Text, Short);
+        if (summary.Count == 0)
         {
-            return sentences;
+            return new ArticleSummary(article.Title, article.Title, Method, now);
         }
 
-        var terms = sentences.Select(TermVectors.Terms).ToList();
-        var vectors = TermVectors.Weigh(terms);
-        var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var vector in vectors)
-        {
-            foreach (var (term, weight) in vector)
-            {
-                centroid[term] = centroid.GetValueOrDefault(term) + weight;
-            }
-        }
-
-        var centralities = vectors.Select(v => TermVectors.Cosine(v, centroid)).ToArray();
-        var most = settings.RelativeCentrality ? Math.Max(centralities.Max(), 1e-9) : 1.0;
-        var scores = new double[sentences.Count];
-        for (var i = 0; i < sentences.Count; i++)
-        {
-            var words = WordCount(sentences[i]);
-            var position = 1.0 / Math.Pow(i + 1, settings.PositionDecay);
-            var centrality = centralities[i] / most;
-            var length = words < settings.ShortSentenceWords ? 0.3 : words > settings.LongSentenceWords ? 0.7 : 1.0;
-            scores[i] = (settings.PositionWeight * position + (1 - settings.PositionWeight) * centrality) * length;
-        }
-
-        var chosen = new List<int>();
-        var totalWords = 0;
-        foreach (var i in Enumerable.Range(0, sentences.Count).OrderByDescending(i => scores[i]).ThenBy(i => i))
-        {
-            if (chosen.Count >= budget.MaxSentences)
-            {
-                break;
-            }
-
-            if (chosen.Any(j => TermVectors.Cosine(vectors[i], vectors[j]) > settings.Redundancy))
-            {
-                continue; // says again what a chosen sentence says
-            }
-
-            var words = WordCount(sentences[i]);
-            if (chosen.Count > 0 && totalWords + words > budget.MaxWords)
-            {
-                continue;
-            }
-
-            chosen.Add(i);
-            totalWords += words;
-        }
-
-        // A short summary needs its minimum even when the chosen sentences are long: take the best remaining ones.
-        foreach (var i in Enumerable.Range(0, sentences.Count).OrderByDescending(i => scores[i]).ThenBy(i => i))
-        {
-            if (chosen.Count >= Math.Min(budget.MinSentences, budget.MaxSentences))
-            {
-                break;
-            }
-
-            if (!chosen.Contains(i) && chosen.All(j => TermVectors.Cosine(vectors[i], vectors[j]) <= settings.Redundancy))
-            {
-                chosen.Add(i);
-            }
-        }
-
-        return [.. chosen.Order().Select(i => sentences[i])];
+        return new ArticleSummary(Bound(dek.Count > 0 ? dek[0] : summary[0], Dek.MaxWords), string.Join(' ', summary.Select(s => Bound(s, 60))), Method, now);
     }
 
-    public static int WordCount(string sentence) => sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+    /// <summary>A single sentence longer than the budget is cut at a word boundary and marked with an ellipsis.</summary>
+    private static string Bound(string sentence, int maxWords)
+    {
+        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= maxWords ? sentence : string.Join(' ', words.Take(maxWords)).TrimEnd(',', ';', ':') + "\u2026";
+    }
 }

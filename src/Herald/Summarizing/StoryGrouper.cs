@@ -1,9 +1,7 @@
 using Herald.Articles;
+using Herald.Text;
 
 namespace Herald.Summarizing;
-
-/// <summary>One event as the digest shows it: a representative article, a merged summary, and the other reports.</summary>
-public sealed record Story(Article Lead, IReadOnlyList<Article> AlsoReported, string Summary);
 
 /// <summary>
 /// Groups articles about the same event, whatever their wording: average-link clustering of the articles'
@@ -95,10 +93,10 @@ public static class StoryGrouper
         var all = leadSentences.Concat(candidates).ToList();
         var vectors = TermVectors.Build(all);
         var chosen = Enumerable.Range(0, leadSentences.Count).ToList();
-        var words = leadSentences.Sum(ExtractiveSummarizer.WordCount);
+        var words = leadSentences.Sum(Words.Count);
         for (var c = leadSentences.Count; c < all.Count && chosen.Count < MergedBudget.MaxSentences; c++)
         {
-            var count = ExtractiveSummarizer.WordCount(all[c]);
+            var count = Words.Count(all[c]);
             if (words + count <= MergedBudget.MaxWords && chosen.All(i => TermVectors.Cosine(vectors[c], vectors[i]) < NoveltyLimit && !SharesFigure(all[c], all[i])))
             {
                 chosen.Add(c);
@@ -118,5 +116,5 @@ public static class StoryGrouper
 
     private static bool IsFigure(string term) => term.Length >= 2 && term.Any(char.IsDigit);
 
-    private static string SummaryOf(Article article) => article.Summary?.Short ?? string.Join(' ', ExtractiveSummarizer.Summarize(article.Text, ExtractiveArticleSummarizer.Short));
+    private static string SummaryOf(Article article) => article.Summary?.Short ?? string.Join(' ', SentencePicker.Summarize(article.Text, ExtractiveSummarizer.Short));
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Herald.Collecting;
 using Herald.Tests.Infrastructure;
+using Herald.Text;
 
 namespace Herald.Tests.Collecting;
 

@@ -10,16 +10,15 @@ namespace Herald.Tests.Collecting;
 /// </summary>
 public class PageExtractionTests
 {
-    [Theory]
-    [InlineData("syndicated-wire", "https://metrodaily.example/senate-leaders-deal/")]
-    [InlineData("opinion-blog", "https://policydesk.example/opinion/stopgap-habit?ref=home")]
-    [InlineData("news-with-figure", "https://beltwaybrief.example/2026/11/24/tariff-pause?utm_source=rss")]
-    [InlineData("press-release", "https://transportation.example/briefing-room/bridge-grants")]
-    public void Extracts_the_article_and_nothing_else(string page, string url)
-    {
-        var html = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "Herald.Tests", "Golden", "extraction", page + ".html"));
+    public static TheoryData<string> Pages => GoldenFile.Cases("extraction", ".html");
 
-        var extracted = PageExtractor.Extract(html, new Uri(url));
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Extracts_the_article_and_nothing_else(string page)
+    {
+        var (html, url) = Page(page);
+
+        var extracted = PageExtractor.Extract(html, url);
 
         GoldenFile.AssertMatches($"extraction/{page}.expected.txt", extracted.Text + "\n");
         Assert.DoesNotContain("<script", extracted.Html, StringComparison.OrdinalIgnoreCase);
@@ -29,9 +28,9 @@ public class PageExtractionTests
     [Fact]
     public void Reads_canonical_address_date_and_title()
     {
-        var html = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "Herald.Tests", "Golden", "extraction", "syndicated-wire.html"));
+        var (html, url) = Page("syndicated-wire");
 
-        var extracted = PageExtractor.Extract(html, new Uri("https://metrodaily.example/senate-leaders-deal/"));
+        var extracted = PageExtractor.Extract(html, url);
 
         Assert.Equal("https://capitolwire.example/2026/11/24/senate-leaders-deal", extracted.CanonicalUrl!.AbsoluteUri);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 19, 5, 0, TimeSpan.Zero), extracted.PublishedAt);
@@ -41,9 +40,9 @@ public class PageExtractionTests
     [Fact]
     public void Relative_canonical_links_resolve_against_the_page()
     {
-        var html = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "Herald.Tests", "Golden", "extraction", "news-with-figure.html"));
+        var (html, url) = Page("news-with-figure");
 
-        var extracted = PageExtractor.Extract(html, new Uri("https://beltwaybrief.example/2026/11/24/tariff-pause?utm_source=rss"));
+        var extracted = PageExtractor.Extract(html, url);
 
         Assert.Equal("https://beltwaybrief.example/2026/11/24/tariff-pause", extracted.CanonicalUrl!.AbsoluteUri);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 21, 30, 0, TimeSpan.Zero), extracted.PublishedAt);
@@ -69,5 +68,13 @@ public class PageExtractionTests
         Assert.DoesNotContain("<script", extracted.Html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<iframe", extracted.Html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("adds disaster aid", extracted.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A golden page and the address it was fetched from, which its first comment names ("herald-test: the page was fetched from URL").</summary>
+    public static (string Html, Uri Url) Page(string name)
+    {
+        var html = File.ReadAllText(RepositoryPaths.Golden("extraction", name + ".html"));
+        var match = System.Text.RegularExpressions.Regex.Match(html, "<!-- herald-test: the page was fetched from (\\S+) -->");
+        return (html, new Uri(match.Success ? match.Groups[1].Value : $"https://pages.example/{name}"));
     }
 }

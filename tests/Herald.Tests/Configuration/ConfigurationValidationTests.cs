@@ -1,4 +1,11 @@
+using Herald.Collecting;
+using Herald.Configuration;
+using Herald.Delivery;
 using Herald.Functions;
+using Herald.Functions.Configuration;
+using Herald.Mail;
+using Herald.Storage;
+using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,10 +18,19 @@ namespace Herald.Tests.Configuration;
 public class ConfigurationValidationTests
 {
     [Fact]
-    public async Task The_sample_configuration_starts()
+    public async Task The_sample_configuration_starts_and_each_feature_reads_its_settings()
     {
         using var host = BuildFunctionsHost(new Dictionary<string, string?>());
         await host.StartAsync(TestContext.Current.CancellationToken);
+
+        var services = host.Services;
+        Assert.Equal("white-house-watch", Assert.Single(services.GetRequiredService<IOptions<HeraldOptions>>().Value.Newsletters).Id);
+        Assert.Equal(3, services.GetRequiredService<IOptions<SourcesOptions>>().Value.AllSources().Count());
+        Assert.Equal(2, services.GetRequiredService<IOptions<SourcesOptions>>().Value.Tagging.Rules.Count);
+        Assert.Equal(2, services.GetRequiredService<IOptions<DeliveryOptions>>().Value.BatchSize);
+        Assert.Equal(DeliveryMode.Outbox, services.GetRequiredService<IOptions<MailOptions>>().Value.Mode);
+        Assert.StartsWith("sample-signing-key", services.GetRequiredService<IOptions<TokenOptions>>().Value.SigningKey, StringComparison.Ordinal);
+        Assert.Equal("0 0 11 * * *", services.GetRequiredService<IOptions<ScheduleOptions>>().Value.DigestSchedule);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
@@ -57,6 +73,11 @@ public class ConfigurationValidationTests
         });
 
         await host.StartAsync(TestContext.Current.CancellationToken);
+
+        var storage = host.Services.GetRequiredService<HeraldStorage>();
+        Assert.Equal("heraldprod.blob.core.windows.net", storage.Articles.Uri.Host);
+        Assert.Equal("heraldprod.queue.core.windows.net", storage.SendQueue.Uri.Host);
+        Assert.Equal("heraldprod.table.core.windows.net", new Uri(storage.Subscribers.Uri.AbsoluteUri).Host);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 

@@ -20,9 +20,10 @@ public class FunctionRegistrationTests
         using var services = BuildAppServices();
         var type = FunctionTypes().Single(t => t.Name == className);
 
-        var instance = ActivatorUtilities.CreateInstance(services, type);
-
-        Assert.NotNull(instance);
+        // The host builds function classes through their one constructor: every service it takes must be registered.
+        var constructor = Assert.Single(type.GetConstructors());
+        Assert.All(constructor.GetParameters(), p => Assert.True(services.GetService(p.ParameterType) is not null, $"{className} takes a {p.ParameterType.Name} that Program.cs does not register"));
+        Assert.IsType(type, ActivatorUtilities.CreateInstance(services, type));
     }
 
     [Fact]

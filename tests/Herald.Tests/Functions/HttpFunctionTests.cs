@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Herald.Functions.Http;
+using Herald.Mail;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;

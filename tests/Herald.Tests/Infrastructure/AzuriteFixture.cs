@@ -1,7 +1,6 @@
-using Herald.Cli.Local;
-using Herald.Tests.Infrastructure;
+using Herald.Local;
 
-[assembly: AssemblyFixture(typeof(AzuriteFixture))]
+[assembly: AssemblyFixture(typeof(Herald.Tests.Infrastructure.AzuriteFixture))]
 
 namespace Herald.Tests.Infrastructure;
 

@@ -16,7 +16,11 @@ public static class RepositoryPaths
     /// <summary>The output folder of a referenced project ("functions", "cli"), built in the same configuration.</summary>
     public static string OutputOf(string projectFolder) => Path.Combine(Root, projectFolder, "bin", BuildConfiguration, "net10.0");
 
-    public static string Golden(string name) => Path.Combine(AppContext.BaseDirectory, "Golden", name);
+    /// <summary>The golden-file folder in the source tree (tests/Herald.Tests/Golden): read there, and rewritten there on request.</summary>
+    public static string Golden(params string[] parts) => Path.Combine([Root, "tests", "Herald.Tests", "Golden", .. parts]);
+
+    /// <summary>Test data in the source tree (tests/Herald.Tests/Data).</summary>
+    public static string Data(string name) => Path.Combine(Root, "tests", "Herald.Tests", "Data", name);
 
     /// <summary>The shared data folder beside the project (../shared), or null when this checkout has none.</summary>
     public static string? Shared => Directory.Exists(Path.Combine(Root, "..", "shared")) ? Path.GetFullPath(Path.Combine(Root, "..", "shared")) : null;

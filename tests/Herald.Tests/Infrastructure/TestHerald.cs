@@ -1,4 +1,4 @@
-using Herald.Cli.Local;
+using Herald.Local;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -50,7 +50,7 @@ public sealed class TestHerald : IAsyncDisposable
         }
 
         var time = new FakeTimeProvider(SampleNow);
-        var host = CliHost.Build(configFile ?? RepositoryPaths.SampleConfig, data, overrides, verbose: false, collection =>
+        var host = HeraldHost.Build(configFile ?? RepositoryPaths.SampleConfig, data, overrides, verbose: false, collection =>
         {
             // The HTTP resilience pipeline takes its clock from the container too: tests of fetching need real time.
             if (!realTime)
@@ -60,7 +60,7 @@ public sealed class TestHerald : IAsyncDisposable
 
             services?.Invoke(collection);
         });
-        await CliHost.StartAsync(host);
+        await HeraldHost.StartAsync(host);
         return new TestHerald(host, prefix, data, time);
     }
 

@@ -57,7 +57,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Herald_extract_prints_what_it_makes_of_a_page_as_json()
     {
-        var page = Path.Combine(RepositoryPaths.Root, "tests", "Herald.Tests", "Golden", "extraction", "syndicated-wire.html");
+        var page = RepositoryPaths.Golden("extraction", "syndicated-wire.html");
 
         var result = await RunAsync(["extract", page, "--url", "https://metrodaily.example/senate-leaders-deal/"], AzuriteFixture.UniquePrefix());
 

@@ -1,6 +1,8 @@
 using Herald.Cli.Local;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Mail;
+using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Summarizing;
@@ -70,7 +72,7 @@ public class LocalPipelineTests(AzuriteFixture azurite)
             Assert.Contains(System.Net.WebUtility.HtmlEncode(SelectedTitles[0]), message.HtmlBody, StringComparison.Ordinal);
             // Two outlets' reports of the spending deal are one story.
             Assert.Contains("Also reported by Policy Desk: https://policydesk.example/2026/11/24/stopgap-pact", message.TextBody, StringComparison.Ordinal);
-            Assert.DoesNotContain(Herald.Rendering.PersonalLinks.Unsubscribe, message.HtmlBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(Herald.Editions.PersonalLinks.Unsubscribe, message.HtmlBody, StringComparison.Ordinal);
             Assert.DoesNotContain("utm_", message.HtmlBody, StringComparison.Ordinal);
         }
 
@@ -142,7 +144,7 @@ public class LocalPipelineTests(AzuriteFixture azurite)
         await new LocalPipeline(herald.Host).RunAsync(ct);
         var blob = await FirstArticleBlobAsync(herald);
 
-        var outcome = await herald.Get<ArticleSummarizingService>().SummarizeAsync(new SummarizeRequest("any", blob), ct);
+        var outcome = await herald.Get<SummarizeRequestHandler>().SummarizeAsync(new SummarizeRequest("any", blob), ct);
 
         Assert.Equal(SummarizeOutcome.AlreadySummarized, outcome);
     }
@@ -156,7 +158,7 @@ public class LocalPipelineTests(AzuriteFixture azurite)
         await SampleSubscribers.ImportAsync(herald.Get<SubscriptionService>(), Path.Combine(RepositoryPaths.Root, "samples", "white-house-watch", "subscribers.json"), ct);
         await herald.Get<Herald.Collecting.ArticleCollector>().CollectAsync(ct);
         herald.Time.Advance(TimeSpan.FromMinutes(5));
-        await herald.Get<EditionBuilder>().BuildAllAsync(ct);
+        await herald.Get<EditionDispatcher>().DispatchAllAsync(ct);
 
         var leaving = EmailAddresses.IdOf("grace.policy@example.org");
         var token = herald.Get<SubscriberTokens>().Create(TokenPurpose.Unsubscribe, "white-house-watch", leaving);
@@ -183,7 +185,7 @@ public class LocalPipelineTests(AzuriteFixture azurite)
         var edition = await builder.RenderAsync(newsletter, "white-house-watch-20261125", date, herald.Time.GetUtcNow(), ct);
         Assert.True(await herald.Get<EditionStore>().TryCreateAsync(edition!, ct));
 
-        var report = await builder.BuildAsync(newsletter, ct);
+        var report = await herald.Get<EditionDispatcher>().DispatchAsync(newsletter, ct);
         var (_, sent, _) = await new LocalPipeline(herald.Host).SendQueuedAsync(ct);
 
         Assert.Equal((EditionOutcome.Queued, 3), (report.Outcome, report.Recipients));

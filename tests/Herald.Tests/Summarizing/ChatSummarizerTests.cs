@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using Herald.Articles;
 using Herald.Summarizing;
-using Herald.Summarizing.Chat;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,7 +74,7 @@ public class ChatSummarizerTests(AzuriteFixture azurite)
 
         var summary = await herald.Get<IArticleSummarizer>().SummarizeAsync(injected, Ct);
 
-        Assert.Equal(ExtractiveArticleSummarizer.Method, summary.Method);
+        Assert.Equal(ExtractiveSummarizer.Method, summary.Method);
         Assert.DoesNotContain("pwned", summary.Dek + summary.Short, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -101,7 +100,7 @@ public class ChatSummarizerTests(AzuriteFixture azurite)
 
         var summary = await herald.Get<IArticleSummarizer>().SummarizeAsync(Budget, Ct);
 
-        Assert.Equal(ExtractiveArticleSummarizer.Summarize(Budget, summary.CreatedAt), summary);
+        Assert.Equal(ExtractiveSummarizer.Summarize(Budget, summary.CreatedAt), summary);
     }
 
     [Fact]
@@ -112,7 +111,7 @@ public class ChatSummarizerTests(AzuriteFixture azurite)
 
         var summary = await herald.Get<IArticleSummarizer>().SummarizeAsync(Budget, Ct);
 
-        Assert.Equal(ExtractiveArticleSummarizer.Method, summary.Method);
+        Assert.Equal(ExtractiveSummarizer.Method, summary.Method);
     }
 
     [Fact]
@@ -122,7 +121,7 @@ public class ChatSummarizerTests(AzuriteFixture azurite)
 
         var summary = await herald.Get<IArticleSummarizer>().SummarizeAsync(Budget, Ct);
 
-        Assert.Equal(ExtractiveArticleSummarizer.Method, summary.Method);
+        Assert.Equal(ExtractiveSummarizer.Method, summary.Method);
     }
 
     [Fact]

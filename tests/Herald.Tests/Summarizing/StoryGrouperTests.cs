@@ -2,6 +2,7 @@ using System.Text.Json;
 using Herald.Articles;
 using Herald.Summarizing;
 using Herald.Tests.Infrastructure;
+using Herald.Text;
 
 namespace Herald.Tests.Summarizing;
 
@@ -83,7 +84,7 @@ public class StoryGrouperTests(ITestOutputHelper output)
 
     private static (List<Article> Articles, Dictionary<string, string> Events) Load()
     {
-        var reports = JsonSerializer.Deserialize<List<Report>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "story-groups.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var reports = JsonSerializer.Deserialize<List<Report>>(File.ReadAllText(RepositoryPaths.Data("story-groups.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         var articles = new List<Article>();
         var events = new Dictionary<string, string>();
         for (var i = 0; i < reports.Count; i++)
@@ -99,7 +100,7 @@ public class StoryGrouperTests(ITestOutputHelper output)
                 CollectedAt = TestHerald.SampleNow,
                 PublishedAt = TestHerald.SampleNow.AddMinutes(-i),
             };
-            articles.Add(article with { Summary = ExtractiveArticleSummarizer.Summarize(article, TestHerald.SampleNow) });
+            articles.Add(article with { Summary = ExtractiveSummarizer.Summarize(article, TestHerald.SampleNow) });
             events[article.Id] = reports[i].Event;
         }
 

@@ -1,7 +1,6 @@
 using System.ClientModel;
 using Azure.AI.OpenAI;
 using Azure.Identity;
-using Herald.Configuration;
 using Microsoft.Extensions.AI;
 
 namespace Herald.Summarizing.Chat;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Herald.Text;
 
 namespace Herald.Summarizing.Chat;
 
@@ -48,8 +49,8 @@ public static partial class ChatSummaryValidator
             return (null, "reply lacks \"dek\" or \"summary\"");
         }
 
-        var dekWords = ExtractiveSummarizer.WordCount(parsed.Dek);
-        var summaryWords = ExtractiveSummarizer.WordCount(parsed.Summary);
+        var dekWords = Words.Count(parsed.Dek);
+        var summaryWords = Words.Count(parsed.Summary);
         if (dekWords == 0 || dekWords > DekMaxWords)
         {
             return (null, $"dek has {dekWords} words");

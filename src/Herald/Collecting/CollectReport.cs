@@ -1,0 +1,19 @@
+namespace Herald.Collecting;
+
+/// <summary>What one collection run did. Failed sources are retried by the next run.</summary>
+public sealed record CollectReport(int Sources, int FailedSources, int Items, int NewArticles, int KnownArticles)
+{
+    /// <summary>Sources that answered 304 Not Modified.</summary>
+    public int UnchangedSources { get; init; }
+
+    /// <summary>Items dropped by a source's include/exclude rules.</summary>
+    public int FilteredItems { get; init; }
+
+    /// <summary>Items that were the same story as a stored article under another address (recorded as its source).</summary>
+    public int NearDuplicates { get; init; }
+
+    /// <summary>Article pages fetched for full text (and the time spent by stage, for the benchmark).</summary>
+    public int PagesFetched { get; init; }
+
+    public CollectTimings Timings { get; init; } = new();
+}

@@ -1,0 +1,20 @@
+using Herald.Collecting.Fetching;
+using Herald.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Herald.Collecting;
+
+public static class CollectingRegistration
+{
+    /// <summary>Feeds and pages into tagged, de-duplicated articles: sources, fetching, tagging and the collector.</summary>
+    public static IServiceCollection AddHeraldCollecting(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<CollectingOptions, CollectingOptionsValidator>(CollectingOptions.SectionName);
+        services.AddValidatedOptions<SourcesOptions, SourcesOptionsValidator>(SourcesOptions.SectionName);
+        services.AddHeraldWebClients();
+        services.AddSingleton<FeedStateStore>();
+        services.AddSingleton<Tagger>();
+        services.AddSingleton<ArticleCollector>();
+        return services;
+    }
+}

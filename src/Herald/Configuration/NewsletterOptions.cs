@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Herald.Configuration;
+
+/// <summary>One newsletter: which articles it takes and how it looks.</summary>
+public sealed class NewsletterOptions
+{
+    /// <summary>Short identifier used in storage keys and URLs: lowercase letters, digits and dashes.</summary>
+    [Required, RegularExpression("^[a-z0-9][a-z0-9-]{1,40}$", ErrorMessage = "must be 2-41 lowercase letters, digits or dashes")]
+    public string Id { get; set; } = "";
+
+    [Required]
+    public string Title { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    /// <summary>An article is taken when it carries at least one of these tags.</summary>
+    [Required, MinLength(1)]
+    public List<string> IncludeTags { get; set; } = [];
+
+    /// <summary>An article carrying any of these tags is left out, whatever else it carries.</summary>
+    public List<string> ExcludeTags { get; set; } = [];
+
+    /// <summary>Template name under the template directory, without extension: "{Template}.html.scriban" and "{Template}.txt.scriban".</summary>
+    [Required]
+    public string Template { get; set; } = "digest";
+
+    /// <summary>How far back the first edition looks; later editions start where the previous one ended.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "31.00:00:00")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Articles published longer ago than this are never put in an edition.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan MaxArticleAge { get; set; } = TimeSpan.FromDays(3);
+
+    [Range(1, 200)]
+    public int MaxArticles { get; set; } = 25;
+
+    /// <summary>Sender shown to subscribers.</summary>
+    [Required, EmailAddress]
+    public string FromAddress { get; set; } = "";
+
+    public string FromName { get; set; } = "";
+
+    /// <summary>Postal address of the sender; CAN-SPAM requires one in every commercial email.</summary>
+    [Required]
+    public string PostalAddress { get; set; } = "";
+}

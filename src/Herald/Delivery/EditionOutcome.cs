@@ -1,0 +1,13 @@
+namespace Herald.Delivery;
+
+public enum EditionOutcome
+{
+    /// <summary>Built now and its send batches queued.</summary>
+    Queued,
+
+    /// <summary>Today's edition was already built and queued by an earlier run.</summary>
+    AlreadyQueued,
+
+    /// <summary>No new article carries the newsletter's tags: no edition, no email.</summary>
+    NothingNew,
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Herald.Configuration;
+using Herald.Links;
+using Herald.Summarizing;
+using Herald.Templates;
+using Herald.Text;
+
+namespace Herald.Editions;
+
+/// <summary>Renders one edition of a newsletter to HTML and plain text from its templates.</summary>
+public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links)
+{
+    public (string Html, string Text) Render(NewsletterOptions newsletter, string editionId, DateOnly date, IReadOnlyList<Story> stories)
+    {
+        var model = new DigestModel(
+            NewsletterView.Of(newsletter),
+            new EditionView(editionId, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture)),
+            [.. stories.Select(ToView)],
+            new LinkView(PersonalLinks.Unsubscribe, PersonalLinks.Preferences, links.Archive(newsletter.Id, date), links.SubscribePage(newsletter.Id)));
+
+        return (templates.Render($"{newsletter.Template}.html.scriban", model), templates.Render($"{newsletter.Template}.txt.scriban", model));
+    }
+
+    private static StoryView ToView(Story story) => new(
+        story.Lead.Title,
+        story.Lead.CanonicalUrl,
+        story.Lead.Source,
+        story.Lead.Summary?.Dek ?? "",
+        story.Summary,
+        story.Lead.PublishedAt?.ToString("MMM d, HH:mm 'UTC'", CultureInfo.InvariantCulture),
+        story.Lead.Tags,
+        OtherSources(story));
+
+    /// <summary>The other outlets of a story: grouped reports, and syndicated copies recorded on any of its articles.</summary>
+    private static List<SourceView> OtherSources(Story story) =>
+        [.. story.AlsoReported.Select(a => new SourceView(a.Source, a.CanonicalUrl))
+            .Concat(story.AlsoReported.Prepend(story.Lead).SelectMany(a => a.Sources).Select(s => new SourceView(s.Name, CanonicalUrl.Normalize(new Uri(s.Url)))))
+            .Where(s => s.Name != story.Lead.Source)
+            .DistinctBy(s => s.Name, StringComparer.Ordinal)];
+}

@@ -1,0 +1,3 @@
+namespace Herald.Editions;
+
+public sealed record EditionView(string Id, string Date, string DisplayDate);

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Herald.Editions;
+
+public static class EditionsRegistration
+{
+    /// <summary>Selecting, rendering and storing each newsletter's edition.</summary>
+    public static IServiceCollection AddHeraldEditions(this IServiceCollection services) =>
+        services.AddSingleton<EditionStore>().AddSingleton<DigestRenderer>().AddSingleton<EditionBuilder>();
+}

@@ -1,0 +1,3 @@
+namespace Herald.Editions;
+
+public sealed record StoryView(string Title, string Url, string Source, string Dek, string Summary, string? Published, IReadOnlyList<string> Tags, IReadOnlyList<SourceView> AlsoReportedBy);

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Herald.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Links;
+
+/// <summary>Public URLs of Herald's pages, built from Herald:PublicBaseUrl and <see cref="Routes"/>.</summary>
+public sealed class SiteLinks(IOptions<HeraldOptions> options)
+{
+    private string Base => options.Value.PublicBaseUrl.TrimEnd('/');
+
+    public string Archive(string newsletterId, DateOnly date) =>
+        Base + Routes.PathOf(Routes.Archive, ("newsletter", newsletterId), ("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+
+    public string SubscribePage(string newsletterId) => Base + Routes.PathOf(Routes.SubscribePage, ("newsletter", newsletterId));
+
+    public string Confirm(string token) => Base + WithToken(Routes.Confirm, token);
+
+    public string Unsubscribe(string token) => Base + WithToken(Routes.Unsubscribe, token);
+
+    public string Preferences(string token) => Base + WithToken(Routes.Preferences, token);
+
+    /// <summary>The site-relative address of a route that takes a token: "/api/unsubscribe?token=...".</summary>
+    public static string WithToken(string route, string token) => $"{Routes.PathOf(route)}?token={Uri.EscapeDataString(token)}";
+}

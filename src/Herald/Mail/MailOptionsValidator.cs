@@ -1,0 +1,28 @@
+using Herald.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Mail;
+
+internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MailOptions options)
+    {
+        var failures = AnnotatedSettings.Validate(options, MailOptions.SectionName).ToList();
+        if (!Enum.IsDefined(options.Mode))
+        {
+            failures.Add($"Delivery:Mode: '{options.Mode}' is not one of Outbox, SendGrid.");
+        }
+
+        if (options.Mode == DeliveryMode.SendGrid && string.IsNullOrWhiteSpace(options.SendGridApiKey))
+        {
+            failures.Add("Delivery:SendGridApiKey: the setting is missing; it is required when Delivery:Mode is SendGrid.");
+        }
+
+        if (options.Mode == DeliveryMode.Outbox && string.IsNullOrWhiteSpace(options.OutboxDirectory))
+        {
+            failures.Add("Delivery:OutboxDirectory: the setting is missing; it is required when Delivery:Mode is Outbox.");
+        }
+
+        return failures.ToResult();
+    }
+}

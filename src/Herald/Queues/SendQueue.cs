@@ -1,0 +1,5 @@
+using Herald.Storage;
+
+namespace Herald.Queues;
+
+public sealed class SendQueue(HeraldStorage storage) : JsonQueue<SendBatch>(storage, s => s.SendQueue);

@@ -1,0 +1,9 @@
+namespace Herald.Subscribers;
+
+public enum ChangeOutcome
+{
+    Done,
+    AlreadyDone,
+    InvalidLink,
+    NotAllowed,
+}

@@ -1,0 +1,9 @@
+namespace Herald.Subscribers;
+
+public enum SubscribeOutcome
+{
+    /// <summary>A confirmation email is on its way (or was sent a moment ago). Shown for known addresses too, so the form reveals nothing.</summary>
+    ConfirmationSent,
+    InvalidAddress,
+    UnknownNewsletter,
+}

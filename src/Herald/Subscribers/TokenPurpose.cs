@@ -1,0 +1,8 @@
+namespace Herald.Subscribers;
+
+public enum TokenPurpose
+{
+    Confirm,
+    Unsubscribe,
+    Preferences,
+}

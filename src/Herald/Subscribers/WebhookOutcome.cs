@@ -1,0 +1,8 @@
+namespace Herald.Subscribers;
+
+public enum WebhookOutcome
+{
+    Accepted,
+    Unauthorized,
+    BadRequest,
+}

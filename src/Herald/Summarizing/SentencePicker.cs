@@ -1,0 +1,88 @@
+using Herald.Text;
+
+namespace Herald.Summarizing;
+
+/// <summary>
+/// Herald's default summarizer: picks whole sentences and keeps their order.
+/// Each sentence is scored by where it stands (news puts the essentials first), how central it is (how much of
+/// the article's vocabulary it shares), and whether its length is that of an informative sentence; sentences that
+/// repeat an already chosen one are skipped. Datelines and bylines are removed first.
+/// </summary>
+public static class SentencePicker
+{
+    public static IReadOnlyList<string> Summarize(string text, SummaryBudget budget, SentencePickerSettings? settings = null)
+    {
+        settings ??= SentencePickerSettings.Default;
+        var sentences = SentenceSplitter.Split(NewsText.StripDatelines(text))
+            .Select(NewsText.StripLeadIn)
+            .Where(s => s.Length > 0)
+            .ToList();
+        if (sentences.Count <= 1)
+        {
+            return sentences;
+        }
+
+        var terms = sentences.Select(TermVectors.Terms).ToList();
+        var vectors = TermVectors.Weigh(terms);
+        var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var vector in vectors)
+        {
+            foreach (var (term, weight) in vector)
+            {
+                centroid[term] = centroid.GetValueOrDefault(term) + weight;
+            }
+        }
+
+        var centralities = vectors.Select(v => TermVectors.Cosine(v, centroid)).ToArray();
+        var most = settings.RelativeCentrality ? Math.Max(centralities.Max(), 1e-9) : 1.0;
+        var scores = new double[sentences.Count];
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var words = Words.Count(sentences[i]);
+            var position = 1.0 / Math.Pow(i + 1, settings.PositionDecay);
+            var centrality = centralities[i] / most;
+            var length = words < settings.ShortSentenceWords ? 0.3 : words > settings.LongSentenceWords ? 0.7 : 1.0;
+            scores[i] = (settings.PositionWeight * position + (1 - settings.PositionWeight) * centrality) * length;
+        }
+
+        var chosen = new List<int>();
+        var totalWords = 0;
+        foreach (var i in Enumerable.Range(0, sentences.Count).OrderByDescending(i => scores[i]).ThenBy(i => i))
+        {
+            if (chosen.Count >= budget.MaxSentences)
+            {
+                break;
+            }
+
+            if (chosen.Any(j => TermVectors.Cosine(vectors[i], vectors[j]) > settings.Redundancy))
+            {
+                continue; // says again what a chosen sentence says
+            }
+
+            var words = Words.Count(sentences[i]);
+            if (chosen.Count > 0 && totalWords + words > budget.MaxWords)
+            {
+                continue;
+            }
+
+            chosen.Add(i);
+            totalWords += words;
+        }
+
+        // A short summary needs its minimum even when the chosen sentences are long: take the best remaining ones.
+        foreach (var i in Enumerable.Range(0, sentences.Count).OrderByDescending(i => scores[i]).ThenBy(i => i))
+        {
+            if (chosen.Count >= Math.Min(budget.MinSentences, budget.MaxSentences))
+            {
+                break;
+            }
+
+            if (!chosen.Contains(i) && chosen.All(j => TermVectors.Cosine(vectors[i], vectors[j]) <= settings.Redundancy))
+            {
+                chosen.Add(i);
+            }
+        }
+
+        return [.. chosen.Order().Select(i => sentences[i])];
+    }
+}

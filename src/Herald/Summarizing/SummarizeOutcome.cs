@@ -1,0 +1,8 @@
+namespace Herald.Summarizing;
+
+public enum SummarizeOutcome
+{
+    Summarized,
+    AlreadySummarized,
+    ArticleMissing,
+}

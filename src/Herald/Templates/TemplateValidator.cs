@@ -1,0 +1,31 @@
+using Herald.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Templates;
+
+/// <summary>Fails at start when the template folder, or a template a newsletter names, is missing.</summary>
+internal sealed class TemplateValidator : IValidateOptions<HeraldOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HeraldOptions options)
+    {
+        var failures = new List<string>();
+        var directory = TemplateCatalog.ResolveDirectory(options.TemplateDirectory);
+        if (!Directory.Exists(directory))
+        {
+            failures.Add($"Herald:TemplateDirectory: folder '{directory}' does not exist.");
+            return failures.ToResult();
+        }
+
+        for (var i = 0; i < options.Newsletters.Count; i++)
+        {
+            var template = options.Newsletters[i].Template;
+            var missing = TemplateCatalog.DigestFiles(template).Where(file => !File.Exists(Path.Combine(directory, file))).ToList();
+            if (missing.Count > 0)
+            {
+                failures.Add($"Herald:Newsletters:{i}:Template: unknown template '{template}' (no {string.Join(" or ", missing.Select(f => $"'{f}'"))} in '{directory}').");
+            }
+        }
+
+        return failures.ToResult();
+    }
+}

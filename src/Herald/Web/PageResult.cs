@@ -1,4 +1,0 @@
-namespace Herald.Web;
-
-/// <summary>An HTML page and its status code; the HTTP functions return it as it is.</summary>
-public sealed record PageResult(int StatusCode, string Html);

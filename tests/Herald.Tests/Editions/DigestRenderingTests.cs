@@ -1,0 +1,82 @@
+using Herald.Articles;
+using Herald.Configuration;
+using Herald.Editions;
+using Herald.Links;
+using Herald.Summarizing;
+using Herald.Templates;
+using Herald.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Tests.Editions;
+
+/// <summary>
+/// Golden files (Golden/digest): each "{case}.json" is an edition's newsletter and stories, rendered by the real
+/// templates and compared with "{case}.html" and "{case}.txt" beside it. A new JSON file is a new case.
+/// </summary>
+public class DigestRenderingTests
+{
+    private static readonly NewsletterOptions Newsletter = new()
+    {
+        Id = "white-house-watch",
+        Title = "White House Watch",
+        Description = "The day in US politics & the White House, summarized.",
+        Template = "digest",
+        PostalAddress = "Herald Sample Desk, 100 Example Street, Springfield, USA",
+    };
+
+    public static TheoryData<string> Editions => GoldenFile.Cases("digest", ".json");
+
+    [Theory]
+    [MemberData(nameof(Editions))]
+    public void Html_digest_matches_the_golden_file(string name)
+    {
+        var edition = GoldenEdition.Load(name);
+
+        var (html, _) = Renderer().Render(edition.Newsletter, edition.EditionId, edition.Date, edition.Stories);
+
+        GoldenFile.AssertMatches($"digest/{name}.html", html);
+    }
+
+    [Theory]
+    [MemberData(nameof(Editions))]
+    public void Text_digest_matches_the_golden_file(string name)
+    {
+        var edition = GoldenEdition.Load(name);
+
+        var (_, text) = Renderer().Render(edition.Newsletter, edition.EditionId, edition.Date, edition.Stories);
+
+        GoldenFile.AssertMatches($"digest/{name}.txt", text);
+    }
+
+    [Fact]
+    public void Article_content_is_escaped_never_executed_or_parsed_as_a_template()
+    {
+        var hostile = Story("a3", "{{ 7 * 7 }} and {% raw %}", "Src", "{{ newsletter.title }} <img src=x onerror=alert(1)>", null);
+
+        var (html, text) = Renderer().Render(Newsletter, "e", new DateOnly(2026, 11, 25), [new Story(hostile, [], hostile.Summary!.Short)]);
+
+        Assert.Contains("{{ 7 * 7 }}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("49", text, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+    }
+
+    private static DigestRenderer Renderer()
+    {
+        var options = Options.Create(new HeraldOptions { PublicBaseUrl = "https://herald.example", TemplateDirectory = RepositoryPaths.Templates });
+        return new DigestRenderer(new TemplateCatalog(options), new SiteLinks(options));
+    }
+
+    private static Article Story(string id, string title, string source, string summary, DateTimeOffset? published) => new()
+    {
+        Id = id,
+        Url = $"https://news.example/{id}",
+        CanonicalUrl = $"https://news.example/{id}",
+        Title = title,
+        Source = source,
+        Text = summary,
+        CollectedAt = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero),
+        PublishedAt = published,
+        Summary = new ArticleSummary(summary, summary, "extractive", new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)),
+    };
+}

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using Herald.Configuration;
+using Herald.Summarizing;
+using Herald.Tests.Infrastructure;
+
+namespace Herald.Tests.Editions;
+
+/// <summary>The input of a digest golden case (Golden/digest/{name}.json): the newsletter, the edition's id and date, and its stories.</summary>
+public sealed record GoldenEdition(NewsletterOptions Newsletter, string EditionId, DateOnly Date, IReadOnlyList<Story> Stories)
+{
+    public static GoldenEdition Load(string name) =>
+        JsonSerializer.Deserialize<GoldenEdition>(File.ReadAllText(RepositoryPaths.Golden("digest", name + ".json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+            ?? throw new InvalidDataException($"Golden edition {name} is empty.");
+}
