@@ -3,7 +3,6 @@ using Herald.Cli.Local;
 using Herald.Configuration;
 using Herald.Editions;
 using Herald.Mail;
-using Herald.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -36,7 +35,7 @@ public static class HeraldCommands
         var root = new RootCommand("Herald: collects tagged news, summarizes it, and emails a digest to subscribers.")
         {
             ConfigOption, DataOption, VerboseOption,
-            RunCommand(), PreviewCommand(), SubscribersCommand(),
+            RunCommand(), PreviewCommand(), SubscribersCommand.Build(), DeliveriesCommand.Build(), SendCommand.Build(), SendTestCommand.Build(),
             ExtractCommand.Build((parse, action, ct, needsStorage) => Session(parse, action, ct, needsStorage)),
         };
         return root;
@@ -77,7 +76,7 @@ public static class HeraldCommands
                 return 0;
             }
 
-            var outbox = host.Services.GetRequiredService<OutboxMailSender>().Directory;
+            var outbox = host.Services.GetRequiredService<OutboxTransport>().Directory;
             var file = Path.Combine(Path.GetDirectoryName(outbox)!, "preview", $"{newsletter.Id}.html");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await File.WriteAllTextAsync(file, edition.Html, ct);
@@ -87,57 +86,7 @@ public static class HeraldCommands
         return command;
     }
 
-    private static Command SubscribersCommand()
-    {
-        var newsletterArgument = new Argument<string>("newsletter") { Description = "Newsletter id." };
-        var emailArgument = new Argument<string>("email") { Description = "Email address." };
-
-        var list = new Command("list", "List a newsletter's subscribers.") { newsletterArgument };
-        list.SetAction((parse, ct) => Session(parse, async host =>
-        {
-            var count = 0;
-            await foreach (var subscriber in host.Services.GetRequiredService<SubscriberStore>().ListAsync(parse.GetValue(newsletterArgument)!, null, ct))
-            {
-                Console.WriteLine($"{subscriber.Status,-13} {subscriber.Email,-40} {subscriber.Id} since {subscriber.CreatedAt:yyyy-MM-dd}");
-                count++;
-            }
-
-            Console.WriteLine($"{count} subscribers");
-            return 0;
-        }, ct));
-
-        var add = new Command("add", "Add a subscriber who has already consented (import). Someone who unsubscribed stays unsubscribed.") { newsletterArgument, emailArgument };
-        add.SetAction((parse, ct) => Session(parse, async host =>
-        {
-            var (subscriber, added) = await host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(parse.GetValue(newsletterArgument)!, parse.GetValue(emailArgument)!, "cli", ct);
-            if (subscriber is null)
-            {
-                await Console.Error.WriteLineAsync("Not added: the address is not valid or the newsletter is not configured.");
-                return 2;
-            }
-
-            Console.WriteLine(added ? $"Added {subscriber.Email} ({subscriber.Id})" : $"Already known: {subscriber.Email} is {subscriber.Status}");
-            return 0;
-        }, ct));
-
-        var remove = new Command("remove", "Delete a subscriber's record entirely (erasure request).") { newsletterArgument, emailArgument };
-        remove.SetAction((parse, ct) => Session(parse, async host =>
-        {
-            var address = EmailAddresses.Normalize(parse.GetValue(emailArgument));
-            if (address is null)
-            {
-                await Console.Error.WriteLineAsync("Not a valid address.");
-                return 2;
-            }
-
-            var deleted = await host.Services.GetRequiredService<SubscriberStore>().DeleteAsync(parse.GetValue(newsletterArgument)!, EmailAddresses.IdOf(address), ct);
-            Console.WriteLine(deleted ? $"Removed {address}" : $"{address} was not a subscriber");
-            return 0;
-        }, ct));
-
-        return new Command("subscribers", "Administer subscribers.") { list, add, remove };
-    }
-
-    private static Task<int> Session(ParseResult parse, Func<IHost, Task<int>> action, CancellationToken ct, bool needsStorage = true) =>
+    /// <summary>Runs a command's action with the configuration, storage and host its options ask for.</summary>
+    internal static Task<int> Session(ParseResult parse, Func<IHost, Task<int>> action, CancellationToken ct, bool needsStorage = true) =>
         CliSession.RunAsync(parse.GetValue(ConfigOption), parse.GetValue(DataOption), parse.GetValue(VerboseOption), Console.Out, action, ct, needsStorage);
 }

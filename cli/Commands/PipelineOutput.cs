@@ -31,7 +31,7 @@ public static class PipelineOutput
         }
 
         output.WriteLine($"Delivered:  {report.EmailsSent} emails ({report.EmailsAlreadySent} already delivered earlier){Failures(report.Send)}");
-        var outbox = host.Services.GetService<OutboxMailSender>()?.Directory;
+        var outbox = host.Services.GetService<OutboxTransport>()?.Directory;
         if (outbox is not null && Directory.Exists(outbox))
         {
             var emails = Directory.GetFiles(outbox, "*.eml", SearchOption.AllDirectories);

@@ -58,19 +58,21 @@ public sealed class LocalPipeline(IHost host)
             cancellationToken);
     }
 
-    public async Task<(DrainReport Report, int Sent, int AlreadySent)> SendQueuedAsync(CancellationToken cancellationToken)
+    /// <summary>Sends every queued batch as SendDigestBatch would, <paramref name="parallelism"/> at a time.</summary>
+    public async Task<(DrainReport Report, int Sent, int AlreadySent)> SendQueuedAsync(CancellationToken cancellationToken, int parallelism = 1)
     {
-        var sender = Get<DigestSender>();
+        var sender = Get<BatchSender>();
         int sent = 0, skipped = 0;
         var report = await Get<QueueDrainer>().DrainAsync(
             Get<HeraldStorage>().SendQueue,
             async (body, ct) =>
             {
                 var batch = await sender.SendAsync(SendQueue.Parse(body), ct);
-                sent += batch.Sent;
-                skipped += batch.AlreadySent;
+                Interlocked.Add(ref sent, batch.Sent);
+                Interlocked.Add(ref skipped, batch.AlreadySent);
             },
-            cancellationToken);
+            cancellationToken,
+            parallelism);
         return (report, sent, skipped);
     }
 }

@@ -5,8 +5,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Herald.Functions.Queues;
 
-/// <summary>Sends one batch of an edition; many instances run these in parallel. Retries skip whoever already got it.</summary>
-public sealed class SendDigestBatch(DigestSender sender)
+/// <summary>Sends one batch of an edition; many instances run these in parallel. The ledger makes a retry resume where the last attempt stopped.</summary>
+public sealed class SendDigestBatch(BatchSender sender)
 {
     [Function(nameof(SendDigestBatch))]
     public Task<BatchReport> Run([QueueTrigger(StorageNames.SendQueue, Connection = "HeraldStorage")] string message, CancellationToken cancellationToken) =>

@@ -1,70 +1,127 @@
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Azure.Storage.Queues.Specialized;
+using Herald.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Local;
 
 /// <summary>
-/// Plays the Functions queue trigger locally: receive, run the same handler, delete on success. A failing
-/// message becomes visible again for a later attempt and, after <see cref="MaxDequeueCount"/> attempts, moves to
-/// "{queue}-poison", as the host does (host.json maxDequeueCount).
+/// Plays the Functions queue trigger in process: receive, run the same handler, delete on success, with up to
+/// <c>parallelism</c> messages in hand at once and each one's visibility renewed while it is handled (as the host
+/// does). A failing message becomes visible again for a later attempt and, after <see cref="MaxDequeueCount"/>
+/// attempts, moves to "{queue}-poison" (host.json maxDequeueCount). Draining ends when the queue is empty and no
+/// message is in hand; messages queued with a delay are waited for.
 /// </summary>
-public sealed class QueueDrainer(ILogger<QueueDrainer> logger)
+public sealed class QueueDrainer(IConfiguration configuration, ILogger<QueueDrainer> logger)
 {
     public const int MaxDequeueCount = 5;
 
-    public async Task<DrainReport> DrainAsync(QueueClient queue, Func<string, CancellationToken, Task> handle, CancellationToken cancellationToken)
+    /// <summary>How long a received message stays hidden between renewals (Local:QueueVisibility; tests shorten it).</summary>
+    public TimeSpan Visibility => TimeSpan.TryParse(configuration["Local:QueueVisibility"], System.Globalization.CultureInfo.InvariantCulture, out var visibility) ? visibility : TimeSpan.FromSeconds(30);
+
+    public async Task<DrainReport> DrainAsync(QueueClient queue, Func<string, CancellationToken, Task> handle, CancellationToken cancellationToken, int parallelism = 1)
     {
-        int processed = 0, failed = 0, poisoned = 0;
-        while (true)
+        int processed = 0, failed = 0, poisoned = 0, busy = 0;
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, parallelism)).Select(_ => WorkAsync()));
+        return new DrainReport(processed, failed, poisoned);
+
+        async Task WorkAsync()
         {
-            QueueMessage[] messages = await queue.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromSeconds(30), cancellationToken);
-            if (messages.Length == 0)
+            while (true)
             {
-                var waiting = (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
-                if (waiting == 0)
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(maxMessages: 1, visibilityTimeout: Visibility, cancellationToken);
+                if (messages.Length == 0)
                 {
-                    return new DrainReport(processed, failed, poisoned);
+                    if (Volatile.Read(ref busy) == 0 && (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount == 0)
+                    {
+                        return;
+                    }
+
+                    // Messages waiting out a retry delay, or in another worker's hands.
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+                    continue;
                 }
 
-                // Only messages waiting out a retry delay are left.
-                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
-                continue;
-            }
-
-            foreach (var message in messages)
-            {
+                Interlocked.Increment(ref busy);
                 try
                 {
-                    await handle(message.Body.ToString(), cancellationToken);
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-                    processed++;
+                    switch (await HandleAsync(queue, messages[0], handle, cancellationToken))
+                    {
+                        case true:
+                            Interlocked.Increment(ref processed);
+                            break;
+                        case false:
+                            Interlocked.Increment(ref failed);
+                            break;
+                        default:
+                            Interlocked.Increment(ref failed);
+                            Interlocked.Increment(ref poisoned);
+                            break;
+                    }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                finally
                 {
-                    failed++;
-                    logger.LogError("Message {MessageId} on {Queue} failed (attempt {Attempt}): {Error}", message.MessageId, queue.Name, message.DequeueCount, ex.Message);
-                    if (message.DequeueCount >= MaxDequeueCount)
-                    {
-                        await MoveToPoisonAsync(queue, message, cancellationToken);
-                        poisoned++;
-                    }
-                    else
-                    {
-                        // Visible again a second later and retried, as the host would after its visibility timeout.
-                        await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.FromSeconds(1), cancellationToken: cancellationToken);
-                    }
+                    Interlocked.Decrement(ref busy);
                 }
             }
         }
     }
 
-    private static async Task MoveToPoisonAsync(QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
+    /// <summary>True when handled, false when it failed and will be retried, null when it failed for the last time and was moved to the poison queue.</summary>
+    private async Task<bool?> HandleAsync(QueueClient queue, QueueMessage message, Func<string, CancellationToken, Task> handle, CancellationToken cancellationToken)
     {
-        var poison = queue.GetParentQueueServiceClient().GetQueueClient(queue.Name + "-poison");
-        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        var receipt = message.PopReceipt;
+        using var handled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var keepAlive = Task.Run(async () =>
+        {
+            while (!handled.IsCancellationRequested)
+            {
+                await Task.Delay(Visibility / 3, handled.Token);
+                receipt = (await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: Visibility, cancellationToken: handled.Token)).Value.PopReceipt;
+            }
+        }, CancellationToken.None);
+
+        Exception? failure = null;
+        try
+        {
+            await handle(message.Body.ToString(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            failure = ex;
+        }
+
+        await handled.CancelAsync();
+        try
+        {
+            await keepAlive;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or RequestFailedException)
+        {
+            // Renewal ends with the handling.
+        }
+
+        if (failure is null)
+        {
+            await queue.DeleteMessageAsync(message.MessageId, receipt, cancellationToken);
+            return true;
+        }
+
+        logger.LogError("Message {MessageId} on {Queue} failed (attempt {Attempt}): {Error}", message.MessageId, queue.Name, message.DequeueCount, failure.Message);
+        if (message.DequeueCount >= MaxDequeueCount)
+        {
+            var poison = queue.GetParentQueueServiceClient().GetQueueClient(queue.Name + StorageNames.PoisonSuffix);
+            await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
+            await queue.DeleteMessageAsync(message.MessageId, receipt, cancellationToken);
+            return null;
+        }
+
+        // Visible again a second later and retried, as the host would after its visibility timeout.
+        await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: TimeSpan.FromSeconds(1), cancellationToken: cancellationToken);
+        return false;
     }
 }

@@ -1,36 +1,127 @@
+using System.Runtime.CompilerServices;
+using Azure;
 using Azure.Data.Tables;
 using Herald.Storage;
 
 namespace Herald.Delivery;
 
-/// <summary>Which subscriber already has which edition; consulted before every send so a retried batch skips them.</summary>
+/// <summary>
+/// The delivery ledger (the "deliveries" table, one partition per edition): each edition's fan-out progress, each
+/// batch's state and progress, and the recipients a provider refused. Every change is conditional on the row's ETag,
+/// so two instances never both believe they own a batch.
+/// </summary>
 public sealed class DeliveryLedger(HeraldStorage storage)
 {
-    public async Task<bool> WasSentAsync(string editionId, string subscriberId, CancellationToken cancellationToken)
+    /// <summary>The edition's fan-out record, created (not complete, nothing cut) when there is none yet.</summary>
+    public async Task<FanOutRecord> GetOrStartFanOutAsync(string editionId, string newsletterId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
-        var row = await storage.Deliveries.GetEntityIfExistsAsync<DeliveryRecord>(editionId, subscriberId, select: ["PartitionKey"], cancellationToken: cancellationToken);
-        return row.HasValue;
+        var existing = await storage.Deliveries.GetEntityIfExistsAsync<FanOutRecord>(editionId, FanOutRecord.Key, cancellationToken: cancellationToken);
+        if (existing.HasValue)
+        {
+            return existing.Value!;
+        }
+
+        var record = new FanOutRecord { PartitionKey = editionId, NewsletterId = newsletterId, StartedAt = now };
+        try
+        {
+            var response = await storage.Deliveries.AddEntityAsync(record, cancellationToken);
+            record.ETag = response.Headers.ETag ?? default;
+            return record;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return (await storage.Deliveries.GetEntityAsync<FanOutRecord>(editionId, FanOutRecord.Key, cancellationToken: cancellationToken)).Value;
+        }
     }
 
-    public async Task RecordSentAsync(string editionId, string subscriberId, string channel, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    public async Task<FanOutRecord?> GetFanOutAsync(string editionId, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        var existing = await storage.Deliveries.GetEntityIfExistsAsync<FanOutRecord>(editionId, FanOutRecord.Key, cancellationToken: cancellationToken);
+        return existing.HasValue ? existing.Value : null;
+    }
+
+    public Task<bool> TryUpdateAsync(FanOutRecord record, CancellationToken cancellationToken) => TryUpdateAsync((ITableEntity)record, cancellationToken);
+
+    public Task<bool> TryUpdateAsync(BatchRecord record, CancellationToken cancellationToken) => TryUpdateAsync((ITableEntity)record, cancellationToken);
+
+    public async Task<BatchRecord?> GetBatchAsync(string editionId, int batch, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        var row = await storage.Deliveries.GetEntityIfExistsAsync<BatchRecord>(editionId, BatchRecord.KeyOf(batch), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Records a new batch; false when it is recorded already.</summary>
+    public async Task<bool> TryAddBatchAsync(BatchRecord record, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        try
+        {
+            var response = await storage.Deliveries.AddEntityAsync(record, cancellationToken);
+            record.ETag = response.Headers.ETag ?? default;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>An edition's batches, in order.</summary>
+    public async IAsyncEnumerable<BatchRecord> ListBatchesAsync(string editionId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        await foreach (var row in storage.Deliveries.QueryAsync<BatchRecord>(r => r.PartitionKey == editionId && r.RowKey.CompareTo("b") >= 0 && r.RowKey.CompareTo("c") < 0, cancellationToken: cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    public async Task RecordFailedAsync(string editionId, int batch, string subscriberId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
         await storage.Deliveries.UpsertEntityAsync(
-            new DeliveryRecord { PartitionKey = editionId, RowKey = subscriberId, SentAt = sentAt, Channel = channel },
+            new FailedRecipientRecord { PartitionKey = editionId, RowKey = FailedRecipientRecord.KeyOf(subscriberId), Batch = batch, Reason = reason, FailedAt = now },
             TableUpdateMode.Replace,
             cancellationToken);
     }
 
-    public async Task<int> CountAsync(string editionId, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<FailedRecipientRecord> ListFailedAsync(string editionId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
-        var count = 0;
-        await foreach (var _ in storage.Deliveries.QueryAsync<DeliveryRecord>(r => r.PartitionKey == editionId, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in storage.Deliveries.QueryAsync<FailedRecipientRecord>(r => r.PartitionKey == editionId && r.RowKey.CompareTo("f") >= 0 && r.RowKey.CompareTo("g") < 0, cancellationToken: cancellationToken))
         {
-            count++;
+            yield return row;
+        }
+    }
+
+    /// <summary>Every edition the ledger knows, newest first, with its fan-out record.</summary>
+    public async Task<List<FanOutRecord>> ListEditionsAsync(CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        var editions = new List<FanOutRecord>();
+        await foreach (var row in storage.Deliveries.QueryAsync<FanOutRecord>(r => r.RowKey == FanOutRecord.Key, cancellationToken: cancellationToken))
+        {
+            editions.Add(row);
         }
 
-        return count;
+        return [.. editions.OrderByDescending(e => e.StartedAt)];
+    }
+
+    /// <summary>Writes the row if nobody changed it since it was read; false (and nothing written) when somebody did.</summary>
+    private async Task<bool> TryUpdateAsync(ITableEntity record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await storage.Deliveries.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
+            record.ETag = response.Headers.ETag ?? default;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
     }
 }

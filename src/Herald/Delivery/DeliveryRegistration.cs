@@ -5,13 +5,19 @@ namespace Herald.Delivery;
 
 public static class DeliveryRegistration
 {
-    /// <summary>Fanning an edition out to its subscribers and sending each batch once.</summary>
+    /// <summary>Fanning an edition out to its subscribers, sending each batch once, and the ledger that says how far each got.</summary>
     public static IServiceCollection AddHeraldDelivery(this IServiceCollection services)
     {
         services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.SectionName);
         services.AddSingleton<DeliveryLedger>();
-        services.AddSingleton<DigestSender>();
+        services.AddSingleton<BatchRecipients>();
+        services.AddSingleton<DigestMail>();
+        services.AddSingleton<TestSender>();
+        services.AddSingleton<EditionFanOut>();
+        services.AddSingleton<BatchSender>();
         services.AddSingleton<EditionDispatcher>();
+        services.AddSingleton<DeliveryRedrive>();
+        services.AddSingleton<DeliveryOverview>();
         return services;
     }
 }

@@ -1,24 +1,20 @@
 using Herald.Configuration;
 using Herald.Editions;
-using Herald.Queues;
-using Herald.Subscribers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Delivery;
 
 /// <summary>
-/// The BuildDigests step: builds each newsletter's edition of the day and queues its active subscribers in send
-/// batches. Every step can be repeated: the edition is stored once, and it is marked queued only after its last
-/// batch is queued, so a crash in between queues the batches again (and the ledger then skips who already has it).
+/// The BuildDigests step, newsletter by newsletter — one failing never stops the others. For each: an earlier edition
+/// that was built but not fully fanned out (its instance died part-way) is finished first; then today's edition is
+/// built (or found) and fanned out to its subscribers; it is marked queued only when every batch is.
 /// </summary>
 public sealed class EditionDispatcher(
     IOptions<HeraldOptions> options,
     EditionBuilder builder,
     EditionStore editions,
-    SubscriberStore subscribers,
-    SendQueue sendQueue,
-    IOptions<DeliveryOptions> delivery,
+    EditionFanOut fanOut,
     TimeProvider time,
     ILogger<EditionDispatcher> logger)
 {
@@ -27,7 +23,15 @@ public sealed class EditionDispatcher(
         var reports = new List<EditionReport>();
         foreach (var newsletter in options.Value.Newsletters)
         {
-            reports.Add(await DispatchAsync(newsletter, cancellationToken));
+            try
+            {
+                reports.Add(await DispatchAsync(newsletter, cancellationToken));
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "The edition of {Newsletter} could not be built or queued; the next run tries again", newsletter.Id);
+                reports.Add(new EditionReport(newsletter.Id, EditionBuilder.IdOf(newsletter, Today), EditionOutcome.Failed, 0, 0, 0, 0) { Error = ex.Message });
+            }
         }
 
         return reports;
@@ -35,52 +39,58 @@ public sealed class EditionDispatcher(
 
     public async Task<EditionReport> DispatchAsync(NewsletterOptions newsletter, CancellationToken cancellationToken)
     {
+        var resumed = await FinishEarlierAsync(newsletter, cancellationToken);
         var edition = await builder.BuildAsync(newsletter, cancellationToken);
         if (edition is null)
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            return new EditionReport(newsletter.Id, EditionBuilder.IdOf(newsletter, today), EditionOutcome.NothingNew, 0, 0, 0, 0);
+            return new EditionReport(newsletter.Id, EditionBuilder.IdOf(newsletter, Today), EditionOutcome.NothingNew, 0, 0, 0, 0) { Resumed = resumed };
         }
 
         if (edition.Status == EditionStatus.Queued)
         {
-            return new EditionReport(newsletter.Id, edition.Id, EditionOutcome.AlreadyQueued, edition.ArticleIds.Count, edition.Stories, edition.Recipients, edition.Batches);
+            return new EditionReport(newsletter.Id, edition.Id, EditionOutcome.AlreadyQueued, edition.ArticleIds.Count, edition.Stories, edition.Recipients, edition.Batches) { Resumed = resumed };
         }
 
-        var (recipients, batches) = await QueueBatchesAsync(newsletter, edition, cancellationToken);
-        var current = await editions.GetAsync(newsletter.Id, edition.Date, cancellationToken);
-        if (current is { } latest && latest.Value.Status != EditionStatus.Queued)
-        {
-            await editions.TryReplaceAsync(latest.Value with { Status = EditionStatus.Queued, Recipients = recipients, Batches = batches, QueuedAt = time.GetUtcNow() }, latest.ETag, cancellationToken);
-        }
-
-        logger.LogInformation("Edition {EditionId} has {Articles} articles in {Stories} stories and is queued for {Recipients} subscribers in {Batches} batches", edition.Id, edition.ArticleIds.Count, edition.Stories, recipients, batches);
-        return new EditionReport(newsletter.Id, edition.Id, EditionOutcome.Queued, edition.ArticleIds.Count, edition.Stories, recipients, batches);
+        var fanned = await QueueAsync(edition, cancellationToken);
+        return new EditionReport(newsletter.Id, edition.Id, fanned.Complete ? EditionOutcome.Queued : EditionOutcome.InProgress, edition.ArticleIds.Count, edition.Stories, fanned.Recipients, fanned.Batches) { Resumed = resumed };
     }
 
-    private async Task<(int Recipients, int Batches)> QueueBatchesAsync(NewsletterOptions newsletter, Edition edition, CancellationToken cancellationToken)
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The newsletter's latest edition, when it is from an earlier day and still not fully queued: queued now.</summary>
+    private async Task<string?> FinishEarlierAsync(NewsletterOptions newsletter, CancellationToken cancellationToken)
     {
-        var size = delivery.Value.BatchSize;
-        var batch = new List<string>(size);
-        int recipients = 0, batches = 0;
-        await foreach (var subscriber in subscribers.ListAsync(newsletter.Id, SubscriberStatus.Active, cancellationToken))
+        var latest = await editions.GetLatestAsync(newsletter.Id, cancellationToken);
+        if (latest is not { } pointer || pointer.Value.Date == Today
+            || await editions.GetAsync(newsletter.Id, pointer.Value.Date, cancellationToken) is not { Value.Status: EditionStatus.Built } earlier)
         {
-            batch.Add(subscriber.Id);
-            recipients++;
-            if (batch.Count == size)
+            return null;
+        }
+
+        logger.LogWarning("Edition {EditionId} was built but not fully queued; queuing the rest now", earlier.Value.Id);
+        await QueueAsync(earlier.Value, cancellationToken);
+        return earlier.Value.Id;
+    }
+
+    private async Task<FanOutReport> QueueAsync(Edition edition, CancellationToken cancellationToken)
+    {
+        var fanned = await fanOut.RunAsync(edition, cancellationToken);
+        if (!fanned.Complete)
+        {
+            return fanned;
+        }
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var current = await editions.GetAsync(edition.NewsletterId, edition.Date, cancellationToken);
+            if (current is not { } stored || stored.Value.Status == EditionStatus.Queued
+                || await editions.TryReplaceAsync(stored.Value with { Status = EditionStatus.Queued, Recipients = fanned.Recipients, Batches = fanned.Batches, QueuedAt = time.GetUtcNow() }, stored.ETag, cancellationToken))
             {
-                await sendQueue.EnqueueAsync(new SendBatch(newsletter.Id, edition.Date, edition.Id, [.. batch]), cancellationToken);
-                batches++;
-                batch.Clear();
+                break;
             }
         }
 
-        if (batch.Count > 0)
-        {
-            await sendQueue.EnqueueAsync(new SendBatch(newsletter.Id, edition.Date, edition.Id, [.. batch]), cancellationToken);
-            batches++;
-        }
-
-        return (recipients, batches);
+        logger.LogInformation("Edition {EditionId} has {Articles} articles in {Stories} stories and is queued for {Recipients} subscribers in {Batches} batches", edition.Id, edition.ArticleIds.Count, edition.Stories, fanned.Recipients, fanned.Batches);
+        return fanned;
     }
 }

@@ -10,4 +10,10 @@ public enum EditionOutcome
 
     /// <summary>No new article carries the newsletter's tags: no edition, no email.</summary>
     NothingNew,
+
+    /// <summary>Another instance is queuing this edition's batches right now.</summary>
+    InProgress,
+
+    /// <summary>Building or queuing failed (the report's error says why); the next run tries again.</summary>
+    Failed,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Herald.Articles;
 using Herald.Configuration;
+using Herald.Mail;
 using Herald.Summarizing;
 using Herald.Text;
 using Microsoft.Extensions.Logging;
@@ -68,9 +69,11 @@ public sealed class EditionBuilder(
 
         var stories = StoryGrouper.Group(selected);
         var (html, text) = renderer.Render(newsletter, editionId, date, stories);
+        // One line, whatever the feed's title held: a subject is a header.
+        var lead = System.Text.RegularExpressions.Regex.Replace(PersonalSlots.Clean(stories[0].Lead.Title), @"\s+", " ").Trim();
         var subject = stories.Count == 1
-            ? $"{newsletter.Title}: {stories[0].Lead.Title}"
-            : $"{newsletter.Title}: {stories[0].Lead.Title} and {stories.Count - 1} more";
+            ? $"{newsletter.Title}: {lead}"
+            : $"{newsletter.Title}: {lead} and {stories.Count - 1} more";
         return new Edition
         {
             Id = editionId,

@@ -7,4 +7,7 @@ public enum DeliveryMode
 
     /// <summary>Send through the SendGrid v3 Mail Send API.</summary>
     SendGrid,
+
+    /// <summary>Send through an SMTP server.</summary>
+    Smtp,
 }

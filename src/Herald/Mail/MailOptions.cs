@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MailKit.Security;
 
 namespace Herald.Mail;
 
@@ -19,6 +20,37 @@ public sealed class MailOptions
     [Url]
     public string? SendGridHost { get; set; }
 
+    /// <summary>Gzip the request bodies (SendGrid enables this for high-volume accounts on request).</summary>
+    public bool SendGridGzip { get; set; }
+
+    /// <summary>SendGrid's sandbox mode: requests are validated and answered, nothing is delivered.</summary>
+    public bool SendGridSandbox { get; set; }
+
+    /// <summary>How long one mail/send request may take. Longer than any stall SendGrid has, shorter than a send's claim lease.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    public TimeSpan SendGridTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Public key (base64) of SendGrid's signed event webhook. Events are refused until it is set.</summary>
     public string? SendGridWebhookPublicKey { get; set; }
+
+    /// <summary>SMTP server for <see cref="DeliveryMode.Smtp"/>.</summary>
+    public string SmtpHost { get; set; } = "";
+
+    [Range(1, 65535)]
+    public int SmtpPort { get; set; } = 587;
+
+    /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable.</summary>
+    public SecureSocketOptions SmtpSecurity { get; set; } = SecureSocketOptions.StartTls;
+
+    public string? SmtpUsername { get; set; }
+
+    /// <summary>Never logged.</summary>
+    public string? SmtpPassword { get; set; }
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Messages sent over one SMTP connection (one send request).</summary>
+    [Range(1, 1000)]
+    public int SmtpMessagesPerConnection { get; set; } = 50;
 }

@@ -10,12 +10,22 @@ internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
         var failures = AnnotatedSettings.Validate(options, MailOptions.SectionName).ToList();
         if (!Enum.IsDefined(options.Mode))
         {
-            failures.Add($"Delivery:Mode: '{options.Mode}' is not one of Outbox, SendGrid.");
+            failures.Add($"Delivery:Mode: '{options.Mode}' is not one of Outbox, SendGrid, Smtp.");
         }
 
         if (options.Mode == DeliveryMode.SendGrid && string.IsNullOrWhiteSpace(options.SendGridApiKey))
         {
             failures.Add("Delivery:SendGridApiKey: the setting is missing; it is required when Delivery:Mode is SendGrid.");
+        }
+
+        if (options.Mode == DeliveryMode.Smtp && string.IsNullOrWhiteSpace(options.SmtpHost))
+        {
+            failures.Add("Delivery:SmtpHost: the setting is missing; it is required when Delivery:Mode is Smtp.");
+        }
+
+        if (options.Mode == DeliveryMode.Smtp && !string.IsNullOrEmpty(options.SmtpUsername) && options.SmtpSecurity == MailKit.Security.SecureSocketOptions.None)
+        {
+            failures.Add("Delivery:SmtpSecurity: None would send Delivery:SmtpPassword in the clear; use StartTls or SslOnConnect.");
         }
 
         if (options.Mode == DeliveryMode.Outbox && string.IsNullOrWhiteSpace(options.OutboxDirectory))

@@ -6,16 +6,24 @@ namespace Herald.Mail;
 
 public static class MailRegistration
 {
-    /// <summary>The mail transports and the one Delivery:Mode chooses as <see cref="IMailSender"/>.</summary>
+    /// <summary>The mail transports, the one Delivery:Mode chooses as <see cref="IMailTransport"/>, and single emails through it.</summary>
     public static IServiceCollection AddHeraldMail(this IServiceCollection services)
     {
         services.AddValidatedOptions<MailOptions, MailOptionsValidator>(MailOptions.SectionName);
-        services.AddHttpClient(SendGridMailSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
-        services.AddSingleton<OutboxMailSender>();
-        services.AddSingleton<SendGridMailSender>();
-        services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Mode == DeliveryMode.SendGrid
-            ? sp.GetRequiredService<SendGridMailSender>()
-            : sp.GetRequiredService<OutboxMailSender>());
+
+        // No retry handler here: a POST that may have been taken must not be repeated blindly; delivery decides.
+        services.AddHttpClient(SendGridTransport.HttpClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<MailOptions>>().Value.SendGridTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<OutboxTransport>();
+        services.AddSingleton<SendGridTransport>();
+        services.AddSingleton<SmtpTransport>();
+        services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Mode switch
+        {
+            DeliveryMode.SendGrid => sp.GetRequiredService<SendGridTransport>(),
+            DeliveryMode.Smtp => sp.GetRequiredService<SmtpTransport>(),
+            _ => sp.GetRequiredService<OutboxTransport>(),
+        });
+        services.AddSingleton<IMailSender, MailSender>();
         return services;
     }
 }

@@ -11,10 +11,12 @@ public abstract class JsonQueue<T>(HeraldStorage storage, Func<HeraldStorage, Qu
 
     public QueueClient Client => select(storage);
 
-    public async Task EnqueueAsync(T message, CancellationToken cancellationToken)
+    /// <summary>Queues a message, visible at once or after <paramref name="delay"/> (at most seven days, the queue's limit).</summary>
+    public async Task EnqueueAsync(T message, CancellationToken cancellationToken, TimeSpan? delay = null)
     {
         await storage.EnsureCreatedAsync();
-        await Client.SendMessageAsync(BinaryData.FromObjectAsJson(message, Json), cancellationToken: cancellationToken);
+        var visibility = delay is { } wait && wait > TimeSpan.Zero ? (wait < TimeSpan.FromDays(7) ? wait : TimeSpan.FromDays(7)) : (TimeSpan?)null;
+        await Client.SendMessageAsync(BinaryData.FromObjectAsJson(message, Json), visibility, cancellationToken: cancellationToken);
     }
 
     /// <summary>Reads a message body as the trigger would; a body that is not this message type is refused with a clear error.</summary>

@@ -1,4 +1,7 @@
 namespace Herald.Queues;
 
-/// <summary>One unit of sending: an edition and up to Delivery:BatchSize of its subscribers.</summary>
-public sealed record SendBatch(string NewsletterId, DateOnly Date, string EditionId, IReadOnlyList<string> SubscriberIds);
+/// <summary>
+/// One unit of sending: batch <see cref="Batch"/> of an edition. Small on purpose — its recipients were written
+/// down when the edition fanned out, and the delivery ledger says how far it got.
+/// </summary>
+public sealed record SendBatch(string NewsletterId, DateOnly Date, string EditionId, int Batch);

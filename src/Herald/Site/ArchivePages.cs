@@ -1,6 +1,7 @@
 using System.Globalization;
 using Herald.Editions;
 using Herald.Links;
+using Herald.Mail;
 using Herald.Subscribers;
 
 namespace Herald.Site;
@@ -23,6 +24,6 @@ public sealed class ArchivePages(EditionStore editions, SubscriptionService subs
         }
 
         var subscribe = links.SubscribePage(newsletter.Id);
-        return new PageResult(200, PersonalLinks.Apply(edition.Value.Value.Html, subscribe, subscribe));
+        return new PageResult(200, PersonalSlots.Fill(edition.Value.Value.Html, new Dictionary<PersonalSlot, string> { [PersonalSlot.UnsubscribeUrl] = subscribe, [PersonalSlot.PreferencesUrl] = subscribe }, html: true));
     }
 }

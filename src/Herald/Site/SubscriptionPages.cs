@@ -47,18 +47,18 @@ public sealed class SubscriptionPages(SubscriptionService subscriptions, Subscri
 
     public async Task<PageResult> PreferencesAsync(string? token, CancellationToken cancellationToken)
     {
-        var subscriber = await subscriptions.FindByTokenAsync(token, TokenPurpose.Preferences, cancellationToken);
-        if (subscriber is null)
+        if (await subscriptions.FindByTokenAsync(token, TokenPurpose.Preferences, cancellationToken) is not var (subscriber, newsletterId))
         {
             return Page(400, "This link does not work", "Use the preferences link of a recent email.");
         }
 
-        var newsletter = subscriptions.FindNewsletter(subscriber.NewsletterId);
-        var status = subscriber.State == SubscriberStatus.Active ? "You receive every edition." : "You receive no editions.";
-        var unsubscribe = tokens.Create(TokenPurpose.Unsubscribe, subscriber.NewsletterId, subscriber.Id);
-        return subscriber.State == SubscriberStatus.Active
-            ? Page(200, $"{newsletter?.Title ?? subscriber.NewsletterId}: your subscription", $"{EmailAddresses.Mask(subscriber.Email)}. {status}", new PageForm(SiteLinks.WithToken(Routes.Unsubscribe, unsubscribe), "Unsubscribe", AskEmail: false, []))
-            : Page(200, $"{newsletter?.Title ?? subscriber.NewsletterId}: your subscription", $"{EmailAddresses.Mask(subscriber.Email)}. {status}");
+        var newsletter = subscriptions.FindNewsletter(newsletterId);
+        var active = subscriber.StatusFor(newsletterId) == SubscriberStatus.Active;
+        var status = active ? "You receive every edition." : "You receive no editions.";
+        var unsubscribe = tokens.Create(TokenPurpose.Unsubscribe, newsletterId, subscriber.Id);
+        return active
+            ? Page(200, $"{newsletter?.Title ?? newsletterId}: your subscription", $"{EmailAddresses.Mask(subscriber.Email)}. {status}", new PageForm(SiteLinks.WithToken(Routes.Unsubscribe, unsubscribe), "Unsubscribe", AskEmail: false, []))
+            : Page(200, $"{newsletter?.Title ?? newsletterId}: your subscription", $"{EmailAddresses.Mask(subscriber.Email)}. {status}");
     }
 
     private PageResult Page(int status, string title, string message, PageForm? form = null) =>

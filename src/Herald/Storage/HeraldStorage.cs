@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Herald.Collecting;
+using Herald.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -23,12 +25,15 @@ public sealed class HeraldStorage
         Articles = blobs.GetBlobContainerClient(prefix + StorageNames.ArticlesContainer);
         Editions = blobs.GetBlobContainerClient(prefix + StorageNames.EditionsContainer);
         Summaries = blobs.GetBlobContainerClient(prefix + StorageNames.SummariesContainer);
+        Batches = blobs.GetBlobContainerClient(prefix + StorageNames.BatchesContainer);
         SummarizeQueue = queues.GetQueueClient(prefix + StorageNames.SummarizeQueue);
         SendQueue = queues.GetQueueClient(prefix + StorageNames.SendQueue);
+        SendPoisonQueue = queues.GetQueueClient(prefix + StorageNames.SendQueue + StorageNames.PoisonSuffix);
         ArticleIndex = tables.GetTableClient(prefix + StorageNames.ArticleIndexTable);
         Subscribers = tables.GetTableClient(prefix + StorageNames.SubscribersTable);
         Deliveries = tables.GetTableClient(prefix + StorageNames.DeliveriesTable);
         FeedState = tables.GetTableClient(prefix + StorageNames.FeedStateTable);
+        OptOuts = tables.GetTableClient(prefix + StorageNames.OptOutsTable);
 
     }
 
@@ -37,14 +42,23 @@ public sealed class HeraldStorage
 
     /// <summary>Model summaries cached by content hash.</summary>
     public BlobContainerClient Summaries { get; }
+    /// <summary>Recipients of each send batch, snapshotted at fan-out.</summary>
+    public BlobContainerClient Batches { get; }
+
     public QueueClient SummarizeQueue { get; }
     public QueueClient SendQueue { get; }
+
+    /// <summary>Where the Functions host moves a send message that failed maxDequeueCount times; a redrive reads it.</summary>
+    public QueueClient SendPoisonQueue { get; }
     public TableClient ArticleIndex { get; }
     public TableClient Subscribers { get; }
     public TableClient Deliveries { get; }
 
     /// <summary>Per-feed validators and health.</summary>
     public TableClient FeedState { get; }
+
+    /// <summary>Who stopped being an active subscriber of which newsletter, and when (partition: newsletter).</summary>
+    public TableClient OptOuts { get; }
 
     /// <summary>
     /// Creates what is missing. Safe to call from every function invocation: the work happens once per
@@ -69,11 +83,13 @@ public sealed class HeraldStorage
             Articles.CreateIfNotExistsAsync(),
             Editions.CreateIfNotExistsAsync(),
             Summaries.CreateIfNotExistsAsync(),
+            Batches.CreateIfNotExistsAsync(),
             SummarizeQueue.CreateIfNotExistsAsync(),
             SendQueue.CreateIfNotExistsAsync(),
             ArticleIndex.CreateIfNotExistsAsync(),
             Subscribers.CreateIfNotExistsAsync(),
             Deliveries.CreateIfNotExistsAsync(),
-            FeedState.CreateIfNotExistsAsync());
+            FeedState.CreateIfNotExistsAsync(),
+            OptOuts.CreateIfNotExistsAsync());
     }
 }

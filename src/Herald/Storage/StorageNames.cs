@@ -1,3 +1,5 @@
+using Herald.Queues;
+
 namespace Herald.Storage;
 
 /// <summary>
@@ -9,12 +11,19 @@ public static class StorageNames
     public const string SummarizeQueue = "summarize-articles";
     public const string SendQueue = "send-digest-batches";
 
+    /// <summary>The Functions host's name for a queue's poison queue: "{queue}-poison".</summary>
+    public const string PoisonSuffix = "-poison";
+
     public const string ArticlesContainer = "articles";
     public const string EditionsContainer = "editions";
     public const string SummariesContainer = "summaries";
+
+    /// <summary>Each send batch's recipients, taken when the edition fans out.</summary>
+    public const string BatchesContainer = "batches";
 
     public const string ArticleIndexTable = "articleindex";
     public const string SubscribersTable = "subscribers";
     public const string DeliveriesTable = "deliveries";
     public const string FeedStateTable = "feedstate";
+    public const string OptOutsTable = "optouts";
 }

@@ -58,7 +58,7 @@ public sealed class SendGridEventProcessor(SubscriptionService subscriptions, IO
         {
             if (item.ValueKind != JsonValueKind.Object
                 || !TryGet(item, "event", out var name) || !Stopping.TryGetValue(name, out var reason)
-                || !TryGet(item, "herald_newsletter", out var newsletterId) || !TryGet(item, "herald_subscriber", out var subscriberId))
+                || !TryGet(item, "herald_newsletter", out var newsletterId) || SubscriberOf(item) is not { } subscriberId)
             {
                 continue;
             }
@@ -90,6 +90,12 @@ public sealed class SendGridEventProcessor(SubscriptionService subscriptions, IO
             return false;
         }
     }
+
+    /// <summary>Herald's subscriber id rides along as a custom argument on single emails; digests carry only the address, whose hash is the id.</summary>
+    private static string? SubscriberOf(JsonElement item) =>
+        TryGet(item, "herald_subscriber", out var id) ? id
+        : TryGet(item, "email", out var email) && EmailAddresses.Normalize(email) is { } address ? EmailAddresses.IdOf(address)
+        : null;
 
     private static bool TryGet(JsonElement item, string property, out string value)
     {

@@ -1,33 +1,41 @@
-using System.Runtime.Serialization;
 using Azure;
-using Azure.Data.Tables;
 
 namespace Herald.Subscribers;
 
-/// <summary>A subscriber row: PartitionKey is the newsletter id, RowKey the subscriber id (a hash of the address).</summary>
-public sealed class Subscriber : ITableEntity
+/// <summary>
+/// A person and the newsletters they get. Stored as one table row per person (see <see cref="SubscriberStore"/>),
+/// so one address is one subscriber however many newsletters it takes.
+/// </summary>
+public sealed class Subscriber
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
+    /// <summary>A hash of the normalized address (<see cref="Mail.EmailAddresses.IdOf"/>): storage keys and logs carry this, never the address.</summary>
+    public required string Id { get; init; }
+
+    public required string Email { get; set; }
+
+    public string? Name { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Subscriptions by newsletter id.</summary>
+    public Dictionary<string, Subscription> Subscriptions { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The row's version when it was read: updates are conditional on it.</summary>
     public ETag ETag { get; set; }
 
-    public string Email { get; set; } = "";
-    public string Status { get; set; } = nameof(SubscriberStatus.Pending);
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? ConfirmedAt { get; set; }
-    public DateTimeOffset? EndedAt { get; set; }
+    /// <summary>The subscriber's status for one newsletter; <see cref="SubscriberStatus.None"/> when they never asked for it.</summary>
+    public SubscriberStatus StatusFor(string newsletterId) =>
+        Subscriptions.TryGetValue(newsletterId, out var subscription) ? subscription.Status : SubscriberStatus.None;
 
-    /// <summary>How the subscription came about ("form", "cli", "sample"): consent records are kept.</summary>
-    public string Origin { get; set; } = "";
+    /// <summary>The subscription to <paramref name="newsletterId"/>, created (as <see cref="SubscriberStatus.None"/>) when there is none.</summary>
+    public Subscription SubscriptionTo(string newsletterId)
+    {
+        if (!Subscriptions.TryGetValue(newsletterId, out var subscription))
+        {
+            subscription = new Subscription { Status = SubscriberStatus.None };
+            Subscriptions[newsletterId] = subscription;
+        }
 
-    /// <summary>Why the subscription ended, when it did ("unsubscribe link", "bounce").</summary>
-    public string? EndReason { get; set; }
-
-    [IgnoreDataMember]
-    public string NewsletterId => PartitionKey;
-    [IgnoreDataMember]
-    public string Id => RowKey;
-    [IgnoreDataMember]
-    public SubscriberStatus State => Enum.TryParse<SubscriberStatus>(Status, out var state) ? state : SubscriberStatus.Pending;
+        return subscription;
+    }
 }

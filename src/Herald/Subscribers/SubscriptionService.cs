@@ -41,27 +41,28 @@ public sealed class SubscriptionService(
 
         var id = EmailAddresses.IdOf(address);
         var now = time.GetUtcNow();
-        var existing = await store.GetAsync(newsletter.Id, id, cancellationToken);
-        if (existing is null)
+        var subscriber = await store.GetAsync(id, cancellationToken);
+        if (subscriber is null)
         {
-            var added = await store.TryAddAsync(NewRow(newsletter.Id, id, address, SubscriberStatus.Pending, origin, now), cancellationToken);
-            if (!added)
+            subscriber = NewSubscriber(id, address, now);
+            Request(subscriber.SubscriptionTo(newsletter.Id), origin, now);
+            if (!await store.TryAddAsync(subscriber, cancellationToken))
             {
                 return SubscribeOutcome.ConfirmationSent;
             }
         }
-        else if (existing.State is SubscriberStatus.Active or SubscriberStatus.Suppressed
-            || (existing.State == SubscriberStatus.Pending && now - existing.CreatedAt < ResendInterval))
-        {
-            // Active: nothing to do. Suppressed: the address bounced or complained; we do not mail it again.
-            return SubscribeOutcome.ConfirmationSent;
-        }
         else
         {
-            existing.Status = nameof(SubscriberStatus.Pending);
-            existing.CreatedAt = now;
-            existing.Origin = origin;
-            await store.UpdateAsync(existing, cancellationToken);
+            var subscription = subscriber.SubscriptionTo(newsletter.Id);
+            if (subscription.Status is SubscriberStatus.Active or SubscriberStatus.Suppressed
+                || (subscription.Status == SubscriberStatus.Pending && now - subscription.RequestedAt < ResendInterval))
+            {
+                // Active: nothing to do. Suppressed: the address bounced or complained; we do not mail it again.
+                return SubscribeOutcome.ConfirmationSent;
+            }
+
+            Request(subscription, origin, now);
+            await store.UpdateAsync(subscriber, cancellationToken);
         }
 
         await SendConfirmationAsync(newsletter, id, address, cancellationToken);
@@ -72,53 +73,55 @@ public sealed class SubscriptionService(
     public async Task<ChangeOutcome> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
         var verified = tokens.Verify(token, TokenPurpose.Confirm);
-        var subscriber = verified is null ? null : await store.GetAsync(verified.NewsletterId, verified.SubscriberId, cancellationToken);
-        if (subscriber is null)
+        var subscriber = verified is null ? null : await store.GetAsync(verified.SubscriberId, cancellationToken);
+        if (subscriber is null || verified is null)
         {
             return ChangeOutcome.InvalidLink;
         }
 
-        return subscriber.State switch
+        return subscriber.StatusFor(verified.NewsletterId) switch
         {
             SubscriberStatus.Active => ChangeOutcome.AlreadyDone,
             SubscriberStatus.Suppressed => ChangeOutcome.NotAllowed,
-            _ => await ChangeAsync(subscriber, SubscriberStatus.Active, "confirmed", cancellationToken),
+            SubscriberStatus.None => ChangeOutcome.InvalidLink,
+            _ => await ChangeAsync(subscriber, verified.NewsletterId, SubscriberStatus.Active, "confirmed", cancellationToken),
         };
     }
 
     public async Task<ChangeOutcome> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
     {
         var verified = tokens.Verify(token, TokenPurpose.Unsubscribe);
-        var subscriber = verified is null ? null : await store.GetAsync(verified.NewsletterId, verified.SubscriberId, cancellationToken);
-        if (subscriber is null)
+        var subscriber = verified is null ? null : await store.GetAsync(verified.SubscriberId, cancellationToken);
+        if (subscriber is null || verified is null)
         {
             return verified is null ? ChangeOutcome.InvalidLink : ChangeOutcome.AlreadyDone;
         }
 
-        return subscriber.State is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed
+        return subscriber.StatusFor(verified.NewsletterId) is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed or SubscriberStatus.None
             ? ChangeOutcome.AlreadyDone
-            : await ChangeAsync(subscriber, SubscriberStatus.Unsubscribed, "unsubscribe link", cancellationToken);
+            : await ChangeAsync(subscriber, verified.NewsletterId, SubscriberStatus.Unsubscribed, "unsubscribe link", cancellationToken);
     }
 
     /// <summary>Stops all mail to a subscriber after a bounce, drop or spam report.</summary>
     public async Task<ChangeOutcome> SuppressAsync(string newsletterId, string subscriberId, string reason, CancellationToken cancellationToken)
     {
-        var subscriber = await store.GetAsync(newsletterId, subscriberId, cancellationToken);
-        if (subscriber is null)
+        var subscriber = await store.GetAsync(subscriberId, cancellationToken);
+        if (subscriber is null || subscriber.StatusFor(newsletterId) == SubscriberStatus.None)
         {
             return ChangeOutcome.InvalidLink;
         }
 
-        return subscriber.State == SubscriberStatus.Suppressed
+        return subscriber.StatusFor(newsletterId) == SubscriberStatus.Suppressed
             ? ChangeOutcome.AlreadyDone
-            : await ChangeAsync(subscriber, SubscriberStatus.Suppressed, reason, cancellationToken);
+            : await ChangeAsync(subscriber, newsletterId, SubscriberStatus.Suppressed, reason, cancellationToken);
     }
 
-    /// <summary>The subscriber a preferences link is for, or null when the link is not genuine.</summary>
-    public async Task<Subscriber?> FindByTokenAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
+    /// <summary>The subscriber a link is for and the newsletter it names, or null when the link is not genuine.</summary>
+    public async Task<(Subscriber Subscriber, string NewsletterId)?> FindByTokenAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
     {
         var verified = tokens.Verify(token, purpose);
-        return verified is null ? null : await store.GetAsync(verified.NewsletterId, verified.SubscriberId, cancellationToken);
+        var subscriber = verified is null ? null : await store.GetAsync(verified.SubscriberId, cancellationToken);
+        return subscriber is null ? null : (subscriber, verified!.NewsletterId);
     }
 
     /// <summary>
@@ -135,37 +138,39 @@ public sealed class SubscriptionService(
 
         var id = EmailAddresses.IdOf(address);
         var now = time.GetUtcNow();
-        var row = NewRow(newsletterId, id, address, SubscriberStatus.Active, origin, now);
-        row.ConfirmedAt = now;
-        if (await store.TryAddAsync(row, cancellationToken))
+        var subscriber = NewSubscriber(id, address, now);
+        Activate(Request(subscriber.SubscriptionTo(newsletterId), origin, now), now);
+        if (await store.TryAddAsync(subscriber, cancellationToken))
         {
-            return (row, true);
+            return (subscriber, true);
         }
 
-        var existing = await store.GetAsync(newsletterId, id, cancellationToken);
-        if (existing is { State: SubscriberStatus.Pending })
+        var existing = await store.GetAsync(id, cancellationToken);
+        var status = existing?.StatusFor(newsletterId);
+        if (existing is not null && status is SubscriberStatus.Pending or SubscriberStatus.None)
         {
-            await ChangeAsync(existing, SubscriberStatus.Active, "confirmed by operator", cancellationToken);
+            Activate(Request(existing.SubscriptionTo(newsletterId), origin, now), now);
+            await store.UpdateAsync(existing, cancellationToken);
+            logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", existing.Id, newsletterId, SubscriberStatus.Active, "confirmed by operator");
             return (existing, true);
         }
 
         return (existing, false);
     }
 
-    private async Task<ChangeOutcome> ChangeAsync(Subscriber subscriber, SubscriberStatus status, string reason, CancellationToken cancellationToken)
+    private async Task<ChangeOutcome> ChangeAsync(Subscriber subscriber, string newsletterId, SubscriberStatus status, string reason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        subscriber.Status = status.ToString();
+        var subscription = subscriber.SubscriptionTo(newsletterId);
+        subscription.Status = status;
         if (status == SubscriberStatus.Active)
         {
-            subscriber.ConfirmedAt = now;
-            subscriber.EndedAt = null;
-            subscriber.EndReason = null;
+            Activate(subscription, now);
         }
         else if (status is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed)
         {
-            subscriber.EndedAt = now;
-            subscriber.EndReason = reason;
+            subscription.EndedAt = now;
+            subscription.EndReason = reason;
         }
 
         try
@@ -178,8 +183,24 @@ public sealed class SubscriptionService(
             return ChangeOutcome.AlreadyDone;
         }
 
-        logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", subscriber.Id, subscriber.NewsletterId, status, reason);
+        logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", subscriber.Id, newsletterId, status, reason);
         return ChangeOutcome.Done;
+    }
+
+    private static Subscription Request(Subscription subscription, string origin, DateTimeOffset now)
+    {
+        subscription.Status = SubscriberStatus.Pending;
+        subscription.Origin = origin;
+        subscription.RequestedAt = now;
+        return subscription;
+    }
+
+    private static void Activate(Subscription subscription, DateTimeOffset now)
+    {
+        subscription.Status = SubscriberStatus.Active;
+        subscription.ConfirmedAt = now;
+        subscription.EndedAt = null;
+        subscription.EndReason = null;
     }
 
     private async Task SendConfirmationAsync(NewsletterOptions newsletter, string subscriberId, string address, CancellationToken cancellationToken)
@@ -206,13 +227,10 @@ public sealed class SubscriptionService(
             cancellationToken);
     }
 
-    private static Subscriber NewRow(string newsletterId, string id, string address, SubscriberStatus status, string origin, DateTimeOffset now) => new()
+    private static Subscriber NewSubscriber(string id, string address, DateTimeOffset now) => new()
     {
-        PartitionKey = newsletterId,
-        RowKey = id,
+        Id = id,
         Email = address,
-        Status = status.ToString(),
         CreatedAt = now,
-        Origin = origin,
     };
 }

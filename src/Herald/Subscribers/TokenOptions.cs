@@ -2,12 +2,15 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Herald.Subscribers;
 
-/// <summary>The key that signs subscribers' links (Herald:SigningKey).</summary>
+/// <summary>The keys that sign subscribers' links (Herald:SigningKey, Herald:PreviousSigningKeys).</summary>
 public sealed class TokenOptions
 {
     public const string SectionName = "Herald";
 
-    /// <summary>Secret used to sign confirm/unsubscribe links (HMAC-SHA256). At least 32 characters.</summary>
+    /// <summary>Secret that signs new links (HMAC-SHA256). At least 32 characters.</summary>
     [Required, MinLength(32)]
     public string SigningKey { get; set; } = "";
+
+    /// <summary>Keys that signed links still in people's inboxes: they verify, they never sign. Rotating keeps old unsubscribe links working.</summary>
+    public List<string> PreviousSigningKeys { get; set; } = [];
 }

@@ -50,8 +50,8 @@ public class ArchitectureTests(ITestOutputHelper output)
     {
         var dependencies = TypeDependencies.Of(Core);
 
-        // EditionDispatcher only calls SendQueue inside an async method (a compiler-generated state machine).
-        Assert.Contains(new TypeDependency(typeof(EditionDispatcher), typeof(SendQueue)), dependencies);
+        // EditionFanOut only calls SendQueue inside an async method (a compiler-generated state machine).
+        Assert.Contains(new TypeDependency(typeof(EditionFanOut), typeof(SendQueue)), dependencies);
         // SentencePicker calls the static Words.Count inside a lambda.
         Assert.Contains(new TypeDependency(typeof(SentencePicker), typeof(Words)), dependencies);
         Assert.Contains(new TypeDependency(typeof(EditionBuilder), typeof(ArticleStore)), dependencies);
@@ -59,7 +59,7 @@ public class ArchitectureTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData(typeof(EditionBuilder), typeof(SendQueue), null)]
-    [InlineData(typeof(EditionBuilder), typeof(DigestSender), "Delivery is not upstream of Editions")]
+    [InlineData(typeof(EditionBuilder), typeof(BatchSender), "Delivery is not upstream of Editions")]
     [InlineData(typeof(Words), typeof(EditionStore), "a shared folder never uses a feature")]
     [InlineData(typeof(ArticleStore), typeof(HeraldServiceCollectionExtensions), "the root only composes")]
     public void The_rules_refuse_a_dependency_against_the_flow(Type from, Type to, string? refusal)

@@ -2,9 +2,11 @@ using Herald.Articles;
 using Herald.Configuration;
 using Herald.Editions;
 using Herald.Links;
+using Herald.Mail;
 using Herald.Summarizing;
 using Herald.Templates;
 using Herald.Tests.Infrastructure;
+using Herald.Text;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Tests.Editions;
@@ -34,7 +36,7 @@ public class DigestRenderingTests
 
         var (html, _) = Renderer().Render(edition.Newsletter, edition.EditionId, edition.Date, edition.Stories);
 
-        GoldenFile.AssertMatches($"digest/{name}.html", html);
+        GoldenFile.AssertMatches($"digest/{name}.html", Visible(html, isHtml: true));
     }
 
     [Theory]
@@ -45,7 +47,19 @@ public class DigestRenderingTests
 
         var (_, text) = Renderer().Render(edition.Newsletter, edition.EditionId, edition.Date, edition.Stories);
 
-        GoldenFile.AssertMatches($"digest/{name}.txt", text);
+        GoldenFile.AssertMatches($"digest/{name}.txt", Visible(text, isHtml: false));
+    }
+
+    /// <summary>The rendered edition with each recipient slot shown by name, so the golden files show where personal links go.</summary>
+    private static string Visible(string rendered, bool isHtml)
+    {
+        Assert.DoesNotContain("HERALD-PERSONAL", rendered, StringComparison.Ordinal);
+        return PersonalSlots.Fill(rendered, new Dictionary<PersonalSlot, string>
+        {
+            [PersonalSlot.UnsubscribeUrl] = "HERALD-PERSONAL-UNSUBSCRIBE-URL",
+            [PersonalSlot.PreferencesUrl] = "HERALD-PERSONAL-PREFERENCES-URL",
+            [PersonalSlot.Name] = "HERALD-PERSONAL-NAME",
+        }, isHtml);
     }
 
     [Fact]

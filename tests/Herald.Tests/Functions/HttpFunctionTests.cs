@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Herald.Cli.Local;
 using Herald.Functions.Http;
 using Herald.Mail;
 using Herald.Subscribers;
@@ -24,8 +25,8 @@ public class HttpFunctionTests(AzuriteFixture azurite)
         Assert.Equal(200, page.StatusCode);
         Assert.Contains("Check your inbox", page.Content, StringComparison.Ordinal);
 
-        var subscriber = await herald.Get<SubscriberStore>().GetAsync("white-house-watch", EmailAddresses.IdOf("new.reader@example.com"), Ct);
-        Assert.Equal(SubscriberStatus.Pending, subscriber!.State);
+        var subscriber = await herald.Get<SubscriberStore>().GetAsync(EmailAddresses.IdOf("new.reader@example.com"), Ct);
+        Assert.Equal(SubscriberStatus.Pending, subscriber!.StatusFor("white-house-watch"));
         var confirmation = Directory.GetFiles(Path.Combine(herald.Outbox, "white-house-watch", "confirmations"), "*.eml").Single();
         using var message = await MimeKit.MimeMessage.LoadAsync(confirmation, Ct);
         var link = message.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://localhost:7071/api/confirm?token=", StringComparison.Ordinal));
@@ -34,7 +35,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
 
         Assert.Equal(200, confirmed.StatusCode);
         Assert.Contains("You are subscribed", confirmed.Content, StringComparison.Ordinal);
-        Assert.Equal(SubscriberStatus.Active, (await herald.Get<SubscriberStore>().GetAsync("white-house-watch", subscriber.Id, Ct))!.State);
+        Assert.Equal(SubscriberStatus.Active, (await herald.Get<SubscriberStore>().GetAsync(subscriber.Id, Ct))!.StatusFor("white-house-watch"));
     }
 
     [Theory]
@@ -82,12 +83,12 @@ public class HttpFunctionTests(AzuriteFixture azurite)
 
         var form = Page(await function.Run(Get("?token=" + Uri.EscapeDataString(token)), Ct));
         Assert.Contains("<form method=\"post\"", form.Content, StringComparison.Ordinal);
-        Assert.Equal(SubscriberStatus.Active, (await herald.Get<SubscriberStore>().GetAsync("white-house-watch", subscriber.Id, Ct))!.State);
+        Assert.Equal(SubscriberStatus.Active, (await herald.Get<SubscriberStore>().GetAsync(subscriber.Id, Ct))!.StatusFor("white-house-watch"));
 
         // RFC 8058 one-click: the mail client POSTs "List-Unsubscribe=One-Click" to the List-Unsubscribe URL.
         var done = Page(await function.Run(FormPost("?token=" + Uri.EscapeDataString(token), ("List-Unsubscribe", "One-Click")), Ct));
         Assert.Equal(200, done.StatusCode);
-        Assert.Equal(SubscriberStatus.Unsubscribed, (await herald.Get<SubscriberStore>().GetAsync("white-house-watch", subscriber.Id, Ct))!.State);
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await herald.Get<SubscriberStore>().GetAsync(subscriber.Id, Ct))!.StatusFor("white-house-watch"));
     }
 
     [Theory]
@@ -113,7 +114,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
         var page = Page(await herald.Create<Unsubscribe>().Run(FormPost("?token=" + Uri.EscapeDataString(preferences)), Ct));
 
         Assert.Equal(400, page.StatusCode);
-        Assert.Equal(SubscriberStatus.Active, (await herald.Get<SubscriberStore>().GetAsync("white-house-watch", subscriber.Id, Ct))!.State);
+        Assert.Equal(SubscriberStatus.Active, (await herald.Get<SubscriberStore>().GetAsync(subscriber.Id, Ct))!.StatusFor("white-house-watch"));
     }
 
     [Fact]
@@ -195,8 +196,8 @@ public class HttpFunctionTests(AzuriteFixture azurite)
 
         Assert.IsType<OkResult>(await herald.Create<SendGridEvents>().Run(Webhook(body, signature, timestamp), Ct));
 
-        Assert.Equal(SubscriberStatus.Suppressed, (await herald.Get<SubscriberStore>().GetAsync("white-house-watch", bouncing.Id, Ct))!.State);
-        Assert.Equal(SubscriberStatus.Active, (await herald.Get<SubscriberStore>().GetAsync("white-house-watch", blocked.Id, Ct))!.State);
+        Assert.Equal(SubscriberStatus.Suppressed, (await herald.Get<SubscriberStore>().GetAsync(bouncing.Id, Ct))!.StatusFor("white-house-watch"));
+        Assert.Equal(SubscriberStatus.Active, (await herald.Get<SubscriberStore>().GetAsync(blocked.Id, Ct))!.StatusFor("white-house-watch"));
     }
 
     private static ContentResult Page(IActionResult result) => Assert.IsType<ContentResult>(result);

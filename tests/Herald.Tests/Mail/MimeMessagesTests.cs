@@ -1,4 +1,5 @@
 using Herald.Mail;
+using Herald.Subscribers;
 using MimeKit;
 
 namespace Herald.Tests.Mail;
@@ -10,7 +11,7 @@ public class MimeMessagesTests
     [Fact]
     public void A_message_has_a_text_and_an_html_alternative_and_the_given_headers()
     {
-        var message = MimeMessages.Build(SampleEmail.Digest("k1"), Now);
+        var message = MimeMessages.Build(SampleEmail.Content(), SampleEmail.Recipient("k1"), Now);
 
         var body = Assert.IsType<MultipartAlternative>(message.Body);
         Assert.Equal(["text/plain", "text/html"], body.Select(p => p.ContentType.MimeType));
@@ -21,8 +22,8 @@ public class MimeMessagesTests
     [Fact]
     public void The_message_id_follows_from_the_key_so_a_resent_copy_is_recognizably_the_same()
     {
-        Assert.Equal(MimeMessages.Build(SampleEmail.Digest("k1"), Now).MessageId, MimeMessages.Build(SampleEmail.Digest("k1"), Now.AddHours(1)).MessageId);
-        Assert.NotEqual(MimeMessages.Build(SampleEmail.Digest("k1"), Now).MessageId, MimeMessages.Build(SampleEmail.Digest("k2"), Now).MessageId);
-        Assert.EndsWith("@herald.example", MimeMessages.Build(SampleEmail.Digest("k1"), Now).MessageId, StringComparison.Ordinal);
+        Assert.Equal(MimeMessages.Build(SampleEmail.Content(), SampleEmail.Recipient("k1"), Now).MessageId, MimeMessages.Build(SampleEmail.Content(), SampleEmail.Recipient("k1"), Now.AddHours(1)).MessageId);
+        Assert.NotEqual(MimeMessages.Build(SampleEmail.Content(), SampleEmail.Recipient("k1"), Now).MessageId, MimeMessages.Build(SampleEmail.Content(), SampleEmail.Recipient("k2"), Now).MessageId);
+        Assert.EndsWith("@herald.example", MimeMessages.Build(SampleEmail.Content(), SampleEmail.Recipient("k1"), Now).MessageId, StringComparison.Ordinal);
     }
 }

@@ -1,26 +1,40 @@
 using Herald.Mail;
+using Herald.Subscribers;
 
 namespace Herald.Tests.Mail;
 
-/// <summary>A digest email as the sender hands it to a transport, for the transport tests.</summary>
+/// <summary>A digest mailing as delivery hands it to a transport, for the transport tests.</summary>
 public static class SampleEmail
 {
-    public static OutgoingEmail Digest(string key = "white-house-watch/2026-11-25/abc") => new()
+    public static MailContent Content(string subject = "White House Watch: Senate passes stopgap", string html = "<p>Senate passes stopgap</p>", string text = "Senate passes stopgap") => new()
     {
-        Key = key,
-        Category = "digest",
-        NewsletterId = "white-house-watch",
-        SubscriberId = "abc",
         FromAddress = "watch@herald.example",
         FromName = "White House Watch",
-        To = "reader@example.com",
-        Subject = "White House Watch: Senate passes stopgap",
-        Html = "<p>Senate passes stopgap</p>",
-        Text = "Senate passes stopgap",
+        Subject = subject,
+        Html = html,
+        Text = text,
+        Category = "digest",
         Headers = new Dictionary<string, string>
         {
             ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
             ["List-Id"] = "White House Watch <white-house-watch.herald>",
         },
+        Tags = new Dictionary<string, string> { ["herald_newsletter"] = "white-house-watch", ["herald_edition"] = "white-house-watch-20261125", ["herald_batch"] = "1" },
     };
+
+    public static MailRecipient Recipient(string key = "white-house-watch/2026-11-25/abc", string email = "reader@example.com", string? name = null) => new()
+    {
+        Email = email,
+        Name = name,
+        Key = key,
+        Values = new Dictionary<PersonalSlot, string>
+        {
+            [PersonalSlot.UnsubscribeUrl] = "https://herald.example/api/unsubscribe?token=T",
+            [PersonalSlot.PreferencesUrl] = "https://herald.example/api/preferences?token=P",
+            [PersonalSlot.Name] = name ?? "",
+        },
+        Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = "<https://herald.example/api/unsubscribe?token=T>" },
+    };
+
+    public static MailRequest Request(params MailRecipient[] recipients) => new(Content(), recipients.Length == 0 ? [Recipient()] : recipients);
 }

@@ -1,6 +1,9 @@
 using Herald.Cli.Local;
+using Herald.Collecting;
+using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Functions.Http;
 using Herald.Mail;
 using Herald.Queues;
 using Herald.Storage;
@@ -72,7 +75,8 @@ public class LocalPipelineTests(AzuriteFixture azurite)
             Assert.Contains(System.Net.WebUtility.HtmlEncode(SelectedTitles[0]), message.HtmlBody, StringComparison.Ordinal);
             // Two outlets' reports of the spending deal are one story.
             Assert.Contains("Also reported by Policy Desk: https://policydesk.example/2026/11/24/stopgap-pact", message.TextBody, StringComparison.Ordinal);
-            Assert.DoesNotContain(Herald.Editions.PersonalLinks.Unsubscribe, message.HtmlBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(PersonalSlots.Marker(PersonalSlot.UnsubscribeUrl), message.HtmlBody, StringComparison.Ordinal);
+            Assert.DoesNotContain('\uE000', message.TextBody!);
             Assert.DoesNotContain("utm_", message.HtmlBody, StringComparison.Ordinal);
         }
 
@@ -121,19 +125,16 @@ public class LocalPipelineTests(AzuriteFixture azurite)
         var ct = TestContext.Current.CancellationToken;
         var pipeline = new LocalPipeline(herald.Host);
         await pipeline.RunAsync(ct);
-        var subscriberIds = new List<string>();
-        await foreach (var s in herald.Get<SubscriberStore>().ListAsync("white-house-watch", SubscriberStatus.Active, ct))
-        {
-            subscriberIds.Add(s.Id);
-        }
 
-        // The queue delivers the same batch again, as it does when an instance dies after sending but before deleting the message.
-        await herald.Get<SendQueue>().EnqueueAsync(new SendBatch("white-house-watch", new DateOnly(2026, 11, 25), "white-house-watch-20261125", subscriberIds), ct);
+        // The queue delivers both batches again, as it does when an instance dies after sending but before deleting the message.
+        await herald.Get<SendQueue>().EnqueueAsync(new SendBatch("white-house-watch", new DateOnly(2026, 11, 25), "white-house-watch-20261125", 1), ct);
+        await herald.Get<SendQueue>().EnqueueAsync(new SendBatch("white-house-watch", new DateOnly(2026, 11, 25), "white-house-watch-20261125", 2), ct);
         var (report, sent, alreadySent) = await pipeline.SendQueuedAsync(ct);
 
-        Assert.Equal((1, 0, 3), (report.Processed, sent, alreadySent));
+        Assert.Equal((2, 0, 3), (report.Processed, sent, alreadySent));
         Assert.Equal(3, Directory.GetFiles(herald.Outbox, "*.eml", SearchOption.AllDirectories).Length);
-        Assert.Equal(3, await herald.Get<DeliveryLedger>().CountAsync("white-house-watch-20261125", ct));
+        var deliveries = Assert.Single(await herald.Get<DeliveryOverview>().ListAsync("white-house-watch-20261125", ct));
+        Assert.Equal((3, 2, 3, 0), (deliveries.Recipients, deliveries.SentBatches, deliveries.Sent, deliveries.Resent));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Herald.Functions.Http;
+using Herald.Mail;
 using Herald.Site;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
@@ -36,7 +38,7 @@ public class SubscriptionPagesTests(AzuriteFixture azurite)
     public async Task The_unsubscribe_button_posts_back_to_the_same_link()
     {
         await using var herald = await TestHerald.StartAsync(azurite);
-        var token = herald.Get<SubscriberTokens>().Create(TokenPurpose.Unsubscribe, "white-house-watch", "abc");
+        var token = herald.Get<SubscriberTokens>().Create(TokenPurpose.Unsubscribe, "white-house-watch", Herald.Mail.EmailAddresses.IdOf("reader@example.com"));
 
         var page = herald.Get<SubscriptionPages>().UnsubscribeForm(token);
 

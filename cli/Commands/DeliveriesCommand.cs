@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Herald.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Herald.Cli.Commands;
+
+/// <summary>"herald deliveries": every edition's send batches by state; "redrive" sends again what was parked.</summary>
+public static class DeliveriesCommand
+{
+    public static Command Build()
+    {
+        var editionOption = new Option<string?>("--edition") { Description = "One edition's id (as herald run prints it); its batches one by one." };
+        var command = new Command("deliveries", "Show each edition's send batches: queued, sending, sent and parked, with counts.") { editionOption };
+        command.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
+        {
+            var overview = host.Services.GetRequiredService<DeliveryOverview>();
+            var editionId = parse.GetValue(editionOption);
+            var editions = await overview.ListAsync(editionId, ct);
+            if (editions.Count == 0)
+            {
+                Console.WriteLine(editionId is null ? "No edition has been sent yet." : $"No deliveries of edition {editionId}.");
+                return editionId is null ? 0 : 2;
+            }
+
+            foreach (var edition in editions)
+            {
+                Console.WriteLine($"{edition.EditionId}: {edition.Recipients} recipients in {edition.Batches} batches{(edition.FanOutComplete ? "" : " (fan-out not finished)")}");
+                Console.WriteLine($"  batches: {edition.SentBatches} sent, {edition.Queued} queued, {edition.Sending} sending, {edition.Parked} parked");
+                Console.WriteLine($"  recipients: {edition.Sent} sent, {edition.Failed} refused, {edition.OptedOut} left before sending, {edition.Pending} pending; {edition.Retries} retried requests, {edition.Resent} possibly sent twice");
+            }
+
+            if (editionId is not null)
+            {
+                Console.WriteLine();
+                Console.WriteLine("batch   state     recipients  done  sent  refused  left  retries  resent  reason");
+                foreach (var batch in await overview.BatchesAsync(editionId, ct))
+                {
+                    Console.WriteLine($"{batch.Batch,5}   {batch.State,-8}  {batch.Recipients,10}  {batch.Progress,4}  {batch.Sent,4}  {batch.Failed,7}  {batch.OptedOut,4}  {batch.Retries,7}  {batch.Resent,6}  {batch.ParkReason}");
+                }
+            }
+
+            var poison = await overview.PoisonMessagesAsync(ct);
+            if (poison > 0)
+            {
+                Console.WriteLine($"{poison} send messages are in the poison queue; 'herald deliveries redrive' sends their batches again.");
+            }
+
+            return 0;
+        }, ct));
+
+        var redrive = new Command("redrive", "Queue parked and stuck batches again, from where each stopped: nobody already sent to is sent to again.") { editionOption };
+        redrive.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
+        {
+            var report = await host.Services.GetRequiredService<DeliveryRedrive>().RedriveAsync(parse.GetValue(editionOption), ct);
+            Console.WriteLine($"Queued again: {report.Batches} batches, {report.Recipients} recipients still to send ({report.PoisonMessages} taken from the poison queue).");
+            return 0;
+        }, ct));
+        command.Subcommands.Add(redrive);
+        return command;
+    }
+}

@@ -1,0 +1,21 @@
+using System.CommandLine;
+using Herald.Cli.Local;
+
+namespace Herald.Cli.Commands;
+
+/// <summary>"herald send": sends the queued batches, as SendDigestBatch does in Azure.</summary>
+public static class SendCommand
+{
+    public static Command Build()
+    {
+        var parallel = new Option<int>("--parallel") { Description = "Batches sent at the same time (the Functions host's batchSize).", DefaultValueFactory = _ => 4 };
+        var command = new Command("send", "Send every queued batch now (what the SendDigestBatch function does), several at a time.") { parallel };
+        command.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
+        {
+            var (report, sent, already) = await new LocalPipeline(host).SendQueuedAsync(ct, Math.Clamp(parse.GetValue(parallel), 1, 64));
+            Console.WriteLine($"Delivered:  {sent} emails ({already} already delivered earlier){(report.Failed == 0 ? "" : $" - {report.Failed} attempts failed, {report.Poisoned} messages moved to the poison queue")}");
+            return report.Failed == 0 ? 0 : 1;
+        }, ct));
+        return command;
+    }
+}

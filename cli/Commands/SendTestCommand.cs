@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Herald.Configuration;
+using Herald.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Cli.Commands;
+
+/// <summary>"herald send-test": the newsletter's latest edition to any address, marked as a test; no ledger, no subscriber touched.</summary>
+public static class SendTestCommand
+{
+    public static Command Build()
+    {
+        var newsletterOption = new Option<string?>("--newsletter") { Description = "Newsletter id. Default: the first configured." };
+        var toOption = new Option<string>("--to") { Description = "Address to send the test to.", Required = true };
+        var command = new Command("send-test", "Send the newsletter's latest edition to one address, marked as a test, touching neither the ledger nor the subscribers.") { newsletterOption, toOption };
+        command.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
+        {
+            var options = host.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
+            var id = parse.GetValue(newsletterOption);
+            var newsletter = id is null ? options.Newsletters[0] : options.Newsletters.FirstOrDefault(n => n.Id == id);
+            if (newsletter is null)
+            {
+                await Console.Error.WriteLineAsync($"No newsletter '{id}' in the configuration.");
+                return 2;
+            }
+
+            var result = await host.Services.GetRequiredService<TestSender>().SendAsync(newsletter, parse.GetValue(toOption)!, ct);
+            switch (result)
+            {
+                case TestSendResult.Sent sent:
+                    Console.WriteLine($"Sent edition {sent.EditionId} to {sent.Address} as a test.");
+                    return 0;
+                case TestSendResult.NotSent notSent:
+                    await Console.Error.WriteLineAsync(notSent.Reason);
+                    return notSent.IsUsageError ? 2 : 1;
+                default:
+                    return 1;
+            }
+        }, ct));
+        return command;
+    }
+}

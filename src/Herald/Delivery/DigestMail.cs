@@ -1,0 +1,60 @@
+using System.Globalization;
+using Herald.Configuration;
+using Herald.Editions;
+using Herald.Links;
+using Herald.Mail;
+using Herald.Subscribers;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Delivery;
+
+/// <summary>An edition as mail: the content every recipient shares, and each recipient's own links and headers.</summary>
+public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IOptions<DeliveryOptions> options)
+{
+    public static MailContent Content(NewsletterOptions newsletter, Edition edition, int batch, string category = "digest", string subjectPrefix = "") => new()
+    {
+        FromAddress = newsletter.FromAddress,
+        FromName = newsletter.FromName,
+        Subject = subjectPrefix + edition.Subject,
+        Html = edition.Html,
+        Text = edition.Text,
+        Category = category,
+        Headers = new Dictionary<string, string>
+        {
+            // RFC 8058 one-click unsubscribe: required by Gmail and Yahoo for bulk senders.
+            ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+            ["List-Id"] = $"{newsletter.Title} <{newsletter.Id}.herald>",
+        },
+        Tags = new Dictionary<string, string>
+        {
+            ["herald_newsletter"] = newsletter.Id,
+            ["herald_edition"] = edition.Id,
+            ["herald_batch"] = batch.ToString(CultureInfo.InvariantCulture),
+        },
+    };
+
+    /// <summary>One recipient's copy: their unsubscribe and preferences links, their name, and List-Unsubscribe.</summary>
+    public MailRecipient Recipient(NewsletterOptions newsletter, Edition edition, Recipient recipient, string? key = null)
+    {
+        var unsubscribeToken = tokens.Create(TokenPurpose.Unsubscribe, newsletter.Id, recipient.Id);
+        var unsubscribe = links.Unsubscribe(unsubscribeToken);
+        var domain = options.Value.UnsubscribeMailDomain;
+        return new MailRecipient
+        {
+            Email = recipient.Email,
+            Name = recipient.Name,
+            Key = key ?? $"{newsletter.Id}/{edition.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{recipient.Id}",
+            Values = new Dictionary<PersonalSlot, string>
+            {
+                [PersonalSlot.UnsubscribeUrl] = unsubscribe,
+                [PersonalSlot.PreferencesUrl] = links.Preferences(tokens.Create(TokenPurpose.Preferences, newsletter.Id, recipient.Id)),
+                [PersonalSlot.Name] = recipient.Name ?? "",
+            },
+            Headers = new Dictionary<string, string>
+            {
+                // RFC 2369: the https link for one-click (RFC 8058), and a mailto for clients that cannot POST.
+                ["List-Unsubscribe"] = string.IsNullOrWhiteSpace(domain) ? $"<{unsubscribe}>" : $"<{unsubscribe}>, <mailto:unsubscribe+{unsubscribeToken}@{domain}>",
+            },
+        };
+    }
+}

@@ -1,0 +1,179 @@
+using Herald.Editions;
+using Herald.Queues;
+using Herald.Subscribers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Delivery;
+
+/// <summary>What an edition's fan-out came to.</summary>
+public sealed record FanOutReport(int Recipients, int Batches, bool Complete);
+
+/// <summary>
+/// Turns an edition's active subscribers into send batches: reads the subscriber partitions in id order (several at a
+/// time), cuts every Delivery:BatchSize recipients into a batch, and for each writes its recipient list (create-only),
+/// records it in the ledger, queues a small message naming it, and records how far it got. Interrupted at any line,
+/// it resumes after the last batch it recorded; run twice at once, the second finds the first's batches and stops.
+/// </summary>
+public sealed class EditionFanOut(
+    SubscriberStore subscribers,
+    DeliveryLedger ledger,
+    BatchRecipients lists,
+    SendQueue sendQueue,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<EditionFanOut> logger)
+{
+    /// <summary>
+    /// Opt-outs this long before a fan-out started still count against its batches: an opt-out writes its log entry a
+    /// moment before the subscriber row, and a read between the two would otherwise miss it.
+    /// </summary>
+    private static readonly TimeSpan SnapshotMargin = TimeSpan.FromMinutes(5);
+
+    public async Task<FanOutReport> RunAsync(Edition edition, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var state = await ledger.GetOrStartFanOutAsync(edition.Id, edition.NewsletterId, time.GetUtcNow(), cancellationToken);
+            if (state.Complete)
+            {
+                return new FanOutReport(state.Recipients, state.Batches, true);
+            }
+
+            switch (await ContinueAsync(edition, state, cancellationToken))
+            {
+                case Progress.Done:
+                    state.Complete = true;
+                    state.CompletedAt = time.GetUtcNow();
+                    if (await ledger.TryUpdateAsync(state, cancellationToken))
+                    {
+                        logger.LogInformation("Edition {EditionId} fanned out to {Recipients} subscribers in {Batches} batches", edition.Id, state.Recipients, state.Batches);
+                        return new FanOutReport(state.Recipients, state.Batches, true);
+                    }
+
+                    break;
+                case Progress.Restart:
+                    break;
+                default:
+                    logger.LogInformation("Another instance is fanning out edition {EditionId}; leaving it to them", edition.Id);
+                    return new FanOutReport(state.Recipients, state.Batches, false);
+            }
+        }
+    }
+
+    private enum Progress
+    {
+        Done,
+        Restart,
+        Contended,
+    }
+
+    private async Task<Progress> ContinueAsync(Edition edition, FanOutRecord state, CancellationToken cancellationToken)
+    {
+        var snapshotAt = time.GetUtcNow() - SnapshotMargin;
+        var size = options.Value.BatchSize;
+        var batch = new List<Recipient>(size);
+        await foreach (var recipient in ReadInOrderAsync(edition.NewsletterId, state.LastId, cancellationToken))
+        {
+            batch.Add(recipient);
+            if (batch.Count == size)
+            {
+                var cut = await CutAsync(edition, state, batch, snapshotAt, cancellationToken);
+                if (cut != Progress.Done)
+                {
+                    return cut;
+                }
+
+                batch.Clear();
+            }
+        }
+
+        return batch.Count == 0 ? Progress.Done : await CutAsync(edition, state, batch, snapshotAt, cancellationToken);
+    }
+
+    /// <summary>Records the next batch. Done when it is ours; Restart when an earlier, interrupted run had cut it already.</summary>
+    private async Task<Progress> CutAsync(Edition edition, FanOutRecord state, List<Recipient> recipients, DateTimeOffset snapshotAt, CancellationToken cancellationToken)
+    {
+        var number = state.Batches + 1;
+        var record = new BatchRecord
+        {
+            PartitionKey = edition.Id,
+            RowKey = BatchRecord.KeyOf(number),
+            NewsletterId = edition.NewsletterId,
+            Batch = number,
+            EditionDate = edition.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Recipients = recipients.Count,
+            FirstId = recipients[0].Id,
+            LastId = recipients[^1].Id,
+            SnapshotAt = snapshotAt,
+        };
+
+        var adopted = false;
+        if (!await lists.TryCreateAsync(edition.Id, number, recipients, cancellationToken))
+        {
+            // Written by an interrupted run (or one running now): that list is the batch, whatever we read since.
+            var existing = await lists.ReadAsync(edition.Id, number, cancellationToken) ?? [];
+            var recorded = await ledger.GetBatchAsync(edition.Id, number, cancellationToken);
+            if (existing.Count == 0)
+            {
+                throw new InvalidOperationException($"Batch {number} of edition {edition.Id} has an empty recipient list.");
+            }
+
+            record.Recipients = existing.Count;
+            record.FirstId = existing[0].Id;
+            record.LastId = existing[^1].Id;
+            record.SnapshotAt = recorded?.SnapshotAt ?? snapshotAt;
+            adopted = true;
+        }
+
+        await ledger.TryAddBatchAsync(record, cancellationToken);
+        await sendQueue.EnqueueAsync(new SendBatch(edition.NewsletterId, edition.Date, edition.Id, number), cancellationToken);
+
+        state.Batches = number;
+        state.Recipients += record.Recipients;
+        state.LastId = record.LastId;
+        if (!await ledger.TryUpdateAsync(state, cancellationToken))
+        {
+            return Progress.Contended;
+        }
+
+        return adopted ? Progress.Restart : Progress.Done;
+    }
+
+    /// <summary>
+    /// The newsletter's active subscribers after <paramref name="afterId"/>, in id order: the partitions hold ids by
+    /// their first two hex digits, so reading them in order and each in id order gives the ids in order. Up to
+    /// Delivery:FanOutParallelism partitions are read ahead.
+    /// </summary>
+    private async IAsyncEnumerable<Recipient> ReadInOrderAsync(string newsletterId, string? afterId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var firstShard = afterId is null ? SubscriberStore.AllShards[0] : SubscriberStore.ShardOf(afterId);
+        var shards = SubscriberStore.AllShards.Where(s => string.CompareOrdinal(s, firstShard) >= 0).ToList();
+        var reads = new Queue<Task<List<Recipient>>>();
+        var next = 0;
+        while (next < shards.Count || reads.Count > 0)
+        {
+            while (reads.Count < options.Value.FanOutParallelism && next < shards.Count)
+            {
+                var shard = shards[next++];
+                reads.Enqueue(ReadShardAsync(newsletterId, shard, shard == firstShard ? afterId : null, cancellationToken));
+            }
+
+            foreach (var recipient in await reads.Dequeue())
+            {
+                yield return recipient;
+            }
+        }
+    }
+
+    private async Task<List<Recipient>> ReadShardAsync(string newsletterId, string shard, string? afterId, CancellationToken cancellationToken)
+    {
+        var recipients = new List<Recipient>();
+        await foreach (var recipient in subscribers.ReadActiveAsync(newsletterId, shard, afterId, cancellationToken))
+        {
+            recipients.Add(recipient);
+        }
+
+        return recipients;
+    }
+}

@@ -1,0 +1,41 @@
+using Herald.Configuration;
+using Herald.Editions;
+using Herald.Mail;
+using Herald.Subscribers;
+
+namespace Herald.Delivery;
+
+/// <summary>
+/// Sends a newsletter's latest edition to one address as a test: "[Test]" in the subject, category "test", an
+/// X-Herald-Test header; the delivery ledger and the subscribers are not touched (the links in it work for that
+/// address like any reader's, and do nothing when it subscribes to nothing).
+/// </summary>
+public sealed class TestSender(EditionStore editions, DigestMail mail, IMailTransport transport, TimeProvider time)
+{
+    public async Task<TestSendResult> SendAsync(NewsletterOptions newsletter, string address, CancellationToken cancellationToken)
+    {
+        var normalized = EmailAddresses.Normalize(address);
+        if (normalized is null)
+        {
+            return new TestSendResult.NotSent($"'{address}' is not one email address.", IsUsageError: true);
+        }
+
+        var latest = await editions.GetLatestAsync(newsletter.Id, cancellationToken);
+        var edition = latest is null ? null : await editions.GetAsync(newsletter.Id, latest.Value.Value.Date, cancellationToken);
+        if (edition is null)
+        {
+            return new TestSendResult.NotSent($"{newsletter.Id} has no edition yet; 'herald run' builds one.", IsUsageError: false);
+        }
+
+        var content = DigestMail.Content(newsletter, edition.Value.Value, 0, category: "test", subjectPrefix: "[Test] ") with
+        {
+            Headers = new Dictionary<string, string>(DigestMail.Content(newsletter, edition.Value.Value, 0).Headers) { ["X-Herald-Test"] = "true" },
+        };
+        var id = EmailAddresses.IdOf(normalized);
+        var recipient = mail.Recipient(newsletter, edition.Value.Value, new Recipient(id, normalized, null), $"{newsletter.Id}/tests/{id}-{time.GetUtcNow().ToUnixTimeSeconds()}");
+        var result = await transport.SendAsync(new MailRequest(content, [recipient]), cancellationToken);
+        return result.Handled == 1 && result.RefusedRecipients.Count == 0
+            ? new TestSendResult.Sent(edition.Value.Value.Id, normalized)
+            : new TestSendResult.NotSent($"Not sent: {result.RefusedRecipients.Values.FirstOrDefault() ?? result.Reason ?? result.Outcome.ToString()}", IsUsageError: false);
+    }
+}

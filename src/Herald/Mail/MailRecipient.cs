@@ -1,0 +1,16 @@
+namespace Herald.Mail;
+
+/// <summary>One recipient of a mailing: address, name, their values for the body's slots and their own headers.</summary>
+public sealed record MailRecipient
+{
+    public required string Email { get; init; }
+    public string? Name { get; init; }
+
+    /// <summary>Identifies this email for good ("white-house-watch/2026-11-25/{subscriber}"): the outbox's file name, the Message-ID's seed.</summary>
+    public required string Key { get; init; }
+
+    public IReadOnlyDictionary<PersonalSlot, string> Values { get; init; } = new Dictionary<PersonalSlot, string>();
+
+    /// <summary>Headers of this recipient's copy only (List-Unsubscribe carries their own link).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}

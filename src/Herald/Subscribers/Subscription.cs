@@ -1,0 +1,20 @@
+namespace Herald.Subscribers;
+
+/// <summary>One person's subscription to one newsletter, with the consent trail a regulator asks for.</summary>
+public sealed class Subscription
+{
+    public SubscriberStatus Status { get; set; } = SubscriberStatus.Pending;
+
+    /// <summary>How the subscription came about ("form", "cli", "import", "sample").</summary>
+    public string Origin { get; set; } = "";
+
+    /// <summary>When the subscription was asked for (double opt-in starts here).</summary>
+    public DateTimeOffset RequestedAt { get; set; }
+
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Why the subscription ended, when it did ("unsubscribe link", "bounce").</summary>
+    public string? EndReason { get; set; }
+}
