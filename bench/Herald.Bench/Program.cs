@@ -15,4 +15,16 @@ var items = new Option<int>("--items") { Description = "Items per feed (each a t
 var collect = new Command("collect", "Collect N feeds x M items from a local server into Azurite; then again with every feed unchanged (304).") { feeds, items };
 collect.SetAction((parse, ct) => Herald.Bench.Collecting.CollectBenchmark.RunAsync(parse.GetValue(feeds), parse.GetValue(items), Console.Out));
 
-return await new RootCommand("Herald benchmarks") { summarize, collect }.Parse(args).InvokeAsync();
+var subscribers = new Option<int>("--subscribers") { Description = "Subscribers of the edition.", DefaultValueFactory = _ => 1_000_000 };
+var batch = new Option<int>("--batch") { Description = "Recipients per batch and per mail/send request (Delivery:BatchSize).", DefaultValueFactory = _ => 1000 };
+var parallel = new Option<int>("--parallel") { Description = "Batches sent at the same time (instances x host.json batchSize).", DefaultValueFactory = _ => 16 };
+var gzip = new Option<bool>("--gzip") { Description = "Gzip the request bodies (Delivery:SendGridGzip)." };
+var deliver = new Command("deliver", "Fan one 20-story edition out to N subscribers in Azurite and send every batch to a local sink; then the same bodies posted raw.") { subscribers, batch, parallel, gzip };
+deliver.SetAction((parse, ct) => Herald.Bench.Delivery.DeliverBenchmark.RunAsync(parse.GetValue(subscribers), parse.GetValue(batch), parse.GetValue(parallel), parse.GetValue(gzip), Console.Out));
+
+var port = new Option<int>("--port") { Description = "Port on 127.0.0.1.", Required = true };
+var sink = new Command("sink", "The deliver benchmark's receiving end (started by the benchmark itself).") { port };
+sink.Hidden = true;
+sink.SetAction((parse, ct) => Herald.Bench.Delivery.MailSink.RunAsync(parse.GetValue(port)));
+
+return await new RootCommand("Herald benchmarks") { summarize, collect, deliver, sink }.Parse(args).InvokeAsync();

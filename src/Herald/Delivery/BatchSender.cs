@@ -61,16 +61,27 @@ public sealed class BatchSender(
         return await run.ExecuteAsync();
     }
 
-    private Task<Edition> EditionAsync(SendBatch message, CancellationToken cancellationToken)
+    /// <summary>The batch's edition, read once per process and shared by its batches (an edition never changes once stored).</summary>
+    private async Task<Edition> EditionAsync(SendBatch message)
     {
         if (_editions.Count > 16)
         {
             _editions.Clear();
         }
 
-        return _editions.GetOrAdd(message.EditionId, async _ =>
-            (await editions.GetAsync(message.NewsletterId, message.Date, cancellationToken))?.Value
+        var load = _editions.GetOrAdd(message.EditionId, async _ =>
+            (await editions.GetAsync(message.NewsletterId, message.Date, CancellationToken.None))?.Value
             ?? throw new InvalidDataException($"Edition {message.EditionId} of the send batch is not stored."));
+        try
+        {
+            return await load;
+        }
+        catch
+        {
+            // A failed read is not remembered: the next batch reads again.
+            _editions.TryRemove(KeyValuePair.Create(message.EditionId, load));
+            throw;
+        }
     }
 
     /// <summary>One handling of one batch message: the state it works with, and the steps.</summary>
@@ -98,7 +109,7 @@ public sealed class BatchSender(
             var recipients = _recipients = await owner.Lists.ReadAsync(message.EditionId, message.Batch, cancellationToken)
                 ?? throw new InvalidDataException($"The recipient list of batch {message.Batch} of edition {message.EditionId} is missing.");
             var optedOut = _optedOutIds = await owner.Subscribers.OptedOutSinceAsync(newsletter.Id, _record.SnapshotAt, cancellationToken);
-            var edition = _edition = await owner.EditionAsync(message, cancellationToken);
+            var edition = _edition = await owner.EditionAsync(message);
             var content = DigestMail.Content(newsletter, edition, message.Batch);
             var already = _record.Sent;
 

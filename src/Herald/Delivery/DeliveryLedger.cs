@@ -91,7 +91,7 @@ public sealed class DeliveryLedger(HeraldStorage storage)
     public async IAsyncEnumerable<FailedRecipientRecord> ListFailedAsync(string editionId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
-        await foreach (var row in storage.Deliveries.QueryAsync<FailedRecipientRecord>(r => r.PartitionKey == editionId && r.RowKey.CompareTo("f") >= 0 && r.RowKey.CompareTo("g") < 0, cancellationToken: cancellationToken))
+        await foreach (var row in storage.Deliveries.QueryAsync<FailedRecipientRecord>(r => r.PartitionKey == editionId && r.RowKey.CompareTo("r") >= 0 && r.RowKey.CompareTo("s") < 0, cancellationToken: cancellationToken))
         {
             yield return row;
         }

@@ -8,7 +8,7 @@ public static class DeliveryRegistration
     /// <summary>Fanning an edition out to its subscribers, sending each batch once, and the ledger that says how far each got.</summary>
     public static IServiceCollection AddHeraldDelivery(this IServiceCollection services)
     {
-        services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.SectionName);
+        services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.SectionName);
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<BatchRecipients>();
         services.AddSingleton<DigestMail>();

@@ -33,6 +33,10 @@ public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IOption
         },
     };
 
+    /// <summary>"white-house-watch/2026-11-25/": where an edition's emails go in the outbox, before the subscriber id.</summary>
+    private static string KeyPrefix(NewsletterOptions newsletter, Edition edition) =>
+        $"{newsletter.Id}/{edition.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/";
+
     /// <summary>One recipient's copy: their unsubscribe and preferences links, their name, and List-Unsubscribe.</summary>
     public MailRecipient Recipient(NewsletterOptions newsletter, Edition edition, Recipient recipient, string? key = null)
     {
@@ -43,18 +47,13 @@ public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IOption
         {
             Email = recipient.Email,
             Name = recipient.Name,
-            Key = key ?? $"{newsletter.Id}/{edition.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{recipient.Id}",
-            Values = new Dictionary<PersonalSlot, string>
-            {
-                [PersonalSlot.UnsubscribeUrl] = unsubscribe,
-                [PersonalSlot.PreferencesUrl] = links.Preferences(tokens.Create(TokenPurpose.Preferences, newsletter.Id, recipient.Id)),
-                [PersonalSlot.Name] = recipient.Name ?? "",
-            },
-            Headers = new Dictionary<string, string>
-            {
+            Key = key ?? string.Concat(KeyPrefix(newsletter, edition), recipient.Id),
+            Values = new PersonalValues(unsubscribe, links.Preferences(tokens.Create(TokenPurpose.Preferences, newsletter.Id, recipient.Id)), recipient.Name ?? ""),
+            Headers =
+            [
                 // RFC 2369: the https link for one-click (RFC 8058), and a mailto for clients that cannot POST.
-                ["List-Unsubscribe"] = string.IsNullOrWhiteSpace(domain) ? $"<{unsubscribe}>" : $"<{unsubscribe}>, <mailto:unsubscribe+{unsubscribeToken}@{domain}>",
-            },
+                new("List-Unsubscribe", string.IsNullOrWhiteSpace(domain) ? $"<{unsubscribe}>" : $"<{unsubscribe}>, <mailto:unsubscribe+{unsubscribeToken}@{domain}>"),
+            ],
         };
     }
 }

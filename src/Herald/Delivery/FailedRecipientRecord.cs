@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace Herald.Delivery;
 
-/// <summary>A recipient the provider refused for good (PartitionKey: edition id, RowKey: "f" + subscriber id), with the reason.</summary>
+/// <summary>A recipient the provider refused for good (PartitionKey: edition id, RowKey: "r" + subscriber id), with the reason.</summary>
 public sealed class FailedRecipientRecord : ITableEntity
 {
     public string PartitionKey { get; set; } = "";
@@ -15,5 +15,5 @@ public sealed class FailedRecipientRecord : ITableEntity
     public string Reason { get; set; } = "";
     public DateTimeOffset FailedAt { get; set; }
 
-    public static string KeyOf(string subscriberId) => "f" + subscriberId;
+    public static string KeyOf(string subscriberId) => "r" + subscriberId;
 }

@@ -9,6 +9,10 @@ public sealed class SiteLinks(IOptions<HeraldOptions> options)
 {
     private string Base => options.Value.PublicBaseUrl.TrimEnd('/');
 
+    // Every digest carries two of these per recipient: the fixed part is built once.
+    private string? _unsubscribe;
+    private string? _preferences;
+
     public string Archive(string newsletterId, DateOnly date) =>
         Base + Routes.PathOf(Routes.Archive, ("newsletter", newsletterId), ("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
@@ -16,9 +20,9 @@ public sealed class SiteLinks(IOptions<HeraldOptions> options)
 
     public string Confirm(string token) => Base + WithToken(Routes.Confirm, token);
 
-    public string Unsubscribe(string token) => Base + WithToken(Routes.Unsubscribe, token);
+    public string Unsubscribe(string token) => (_unsubscribe ??= Base + WithToken(Routes.Unsubscribe, "")) + Uri.EscapeDataString(token);
 
-    public string Preferences(string token) => Base + WithToken(Routes.Preferences, token);
+    public string Preferences(string token) => (_preferences ??= Base + WithToken(Routes.Preferences, "")) + Uri.EscapeDataString(token);
 
     /// <summary>The site-relative address of a route that takes a token: "/api/unsubscribe?token=...".</summary>
     public static string WithToken(string route, string token) => $"{Routes.PathOf(route)}?token={Uri.EscapeDataString(token)}";

@@ -9,8 +9,8 @@ public sealed record MailRecipient
     /// <summary>Identifies this email for good ("white-house-watch/2026-11-25/{subscriber}"): the outbox's file name, the Message-ID's seed.</summary>
     public required string Key { get; init; }
 
-    public IReadOnlyDictionary<PersonalSlot, string> Values { get; init; } = new Dictionary<PersonalSlot, string>();
+    public PersonalValues Values { get; init; } = PersonalValues.None;
 
     /// <summary>Headers of this recipient's copy only (List-Unsubscribe carries their own link).</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Herald.Mail;
@@ -41,7 +40,7 @@ public static class PersonalSlots
     public static IReadOnlyList<PersonalSlot> UsedIn(string content) => [.. All.Where(slot => content.Contains(Marker(slot), StringComparison.Ordinal))];
 
     /// <summary>The body with each marker replaced by the recipient's value (HTML-escaped for an HTML body).</summary>
-    public static string Fill(string content, IReadOnlyDictionary<PersonalSlot, string> values, bool html)
+    public static string Fill(string content, PersonalValues values, bool html)
     {
         if (content.IndexOf(Lead, StringComparison.Ordinal) < 0)
         {
@@ -50,12 +49,19 @@ public static class PersonalSlots
 
         foreach (var slot in All)
         {
-            var value = values.TryGetValue(slot, out var given) ? given : "";
-            content = content.Replace(Marker(slot), html ? WebUtility.HtmlEncode(value) : value, StringComparison.Ordinal);
+            var value = values[slot];
+            content = content.Replace(Marker(slot), html ? HtmlEscape(value) : value, StringComparison.Ordinal);
         }
 
         return content;
     }
+
+    /// <summary>A value made safe for HTML text and attributes: the five characters that mean something there are escaped, the rest stays as it is.</summary>
+    public static string HtmlEscape(string value) =>
+        value.AsSpan().IndexOfAny("&<>\"'") < 0
+            ? value
+            : value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+                .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     /// <summary>The body with each marker replaced by a tag of the caller's (a provider's substitution tag).</summary>
     public static string Tag(string content, Func<PersonalSlot, string> tag)

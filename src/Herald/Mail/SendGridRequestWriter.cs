@@ -14,6 +14,14 @@ public static class SendGridRequestWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
+    // A request repeats these a thousand times: encoded once.
+    private static readonly JsonEncodedText To = JsonEncodedText.Encode("to");
+    private static readonly JsonEncodedText Email = JsonEncodedText.Encode("email");
+    private static readonly JsonEncodedText NameProperty = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText Substitutions = JsonEncodedText.Encode("substitutions");
+    private static readonly JsonEncodedText Headers = JsonEncodedText.Encode("headers");
+    private static readonly JsonEncodedText CustomArgs = JsonEncodedText.Encode("custom_args");
+
     /// <summary>The bodies with each slot marker replaced by a substitution tag, and the tags, made once per mailing.</summary>
     public sealed class TaggedContent
     {
@@ -26,6 +34,8 @@ public static class SendGridRequestWriter
             HtmlTags = used.ToDictionary(slot => slot, slot => slot == PersonalSlot.Name ? $"%h{nonce}h{(int)slot}%" : TextTags[slot]);
             Text = PersonalSlots.Tag(content.Text, slot => TextTags.GetValueOrDefault(slot, ""));
             Html = PersonalSlots.Tag(content.Html, slot => HtmlTags.GetValueOrDefault(slot, ""));
+            Slots = [.. used.Select(slot => (slot, JsonEncodedText.Encode(TextTags[slot]), HtmlTags[slot] == TextTags[slot] ? (JsonEncodedText?)null : JsonEncodedText.Encode(HtmlTags[slot])))];
+            CustomArgs = content.Tags.Count == 0 ? null : JsonSerializer.SerializeToUtf8Bytes(content.Tags);
         }
 
         public string Text { get; }
@@ -36,6 +46,12 @@ public static class SendGridRequestWriter
 
         /// <summary>Tag of each slot in the HTML body: the same as the text's for links (which are HTML-safe), its own for a name.</summary>
         public IReadOnlyDictionary<PersonalSlot, string> HtmlTags { get; }
+
+        /// <summary>Each used slot with its tags, encoded for the writer.</summary>
+        internal (PersonalSlot Slot, JsonEncodedText Text, JsonEncodedText? Html)[] Slots { get; }
+
+        /// <summary>The custom arguments every personalization carries, serialized once.</summary>
+        internal byte[]? CustomArgs { get; }
     }
 
     public static void Write(IBufferWriter<byte> output, MailRequest request, TaggedContent tagged, bool sandbox)
@@ -46,7 +62,7 @@ public static class SendGridRequestWriter
         json.WriteStartArray("personalizations");
         foreach (var recipient in request.Recipients)
         {
-            WritePersonalization(json, recipient, content, tagged);
+            WritePersonalization(json, recipient, tagged);
         }
 
         json.WriteEndArray();
@@ -84,28 +100,28 @@ public static class SendGridRequestWriter
         json.Flush();
     }
 
-    private static void WritePersonalization(Utf8JsonWriter json, MailRecipient recipient, MailContent content, TaggedContent tagged)
+    private static void WritePersonalization(Utf8JsonWriter json, MailRecipient recipient, TaggedContent tagged)
     {
         json.WriteStartObject();
-        json.WriteStartArray("to");
+        json.WriteStartArray(To);
         json.WriteStartObject();
-        json.WriteString("email", recipient.Email);
+        json.WriteString(Email, recipient.Email);
         if (!string.IsNullOrEmpty(recipient.Name))
         {
-            json.WriteString("name", recipient.Name);
+            json.WriteString(NameProperty, recipient.Name);
         }
 
         json.WriteEndObject();
         json.WriteEndArray();
-        if (tagged.TextTags.Count > 0)
+        if (tagged.Slots.Length > 0)
         {
-            json.WriteStartObject("substitutions");
-            foreach (var (slot, tag) in tagged.TextTags)
+            json.WriteStartObject(Substitutions);
+            foreach (var (slot, text, html) in tagged.Slots)
             {
-                json.WriteString(tag, recipient.Values.GetValueOrDefault(slot, ""));
-                if (tagged.HtmlTags[slot] != tag)
+                json.WriteString(text, recipient.Values[slot]);
+                if (html is { } htmlTag)
                 {
-                    json.WriteString(tagged.HtmlTags[slot], System.Net.WebUtility.HtmlEncode(recipient.Values.GetValueOrDefault(slot, "")));
+                    json.WriteString(htmlTag, PersonalSlots.HtmlEscape(recipient.Values[slot]));
                 }
             }
 
@@ -114,13 +130,20 @@ public static class SendGridRequestWriter
 
         if (recipient.Headers.Count > 0)
         {
-            WriteMap(json, "headers", recipient.Headers);
+            json.WriteStartObject(Headers);
+            foreach (var (name, value) in recipient.Headers)
+            {
+                json.WriteString(name, value);
+            }
+
+            json.WriteEndObject();
         }
 
         // The message-level custom_args of SendGrid's spec is a string, not an object: the arguments ride on each personalization.
-        if (content.Tags.Count > 0)
+        if (tagged.CustomArgs is { } customArgs)
         {
-            WriteMap(json, "custom_args", content.Tags);
+            json.WritePropertyName(CustomArgs);
+            json.WriteRawValue(customArgs, skipInputValidation: true);
         }
 
         json.WriteEndObject();
@@ -134,7 +157,7 @@ public static class SendGridRequestWriter
         json.WriteEndObject();
     }
 
-    private static void WriteMap(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, string> values)
+    private static void WriteMap(Utf8JsonWriter json, string name, IEnumerable<KeyValuePair<string, string>> values)
     {
         json.WriteStartObject(name);
         foreach (var (key, value) in values)

@@ -39,8 +39,16 @@ public sealed class SmtpTransport(IOptions<MailOptions> options, TimeProvider ti
         }
 
         var refused = new Dictionary<int, string>();
+        var started = time.GetTimestamp();
         for (var i = 0; i < request.Recipients.Count; i++)
         {
+            // A request stays within about twice the per-command timeout, so a sender's claim (three times it) outlives it.
+            if (i > 0 && time.GetElapsedTime(started) > settings.SmtpTimeout)
+            {
+                await client.DisconnectAsync(quit: true, CancellationToken.None);
+                return new TransportResult(i, TransportOutcome.Transient, "the request reached its time limit; the rest go in the next one", Refused: refused);
+            }
+
             var message = MimeMessages.Build(request.Content, request.Recipients[i], time.GetUtcNow());
             try
             {

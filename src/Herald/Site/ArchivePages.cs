@@ -24,6 +24,6 @@ public sealed class ArchivePages(EditionStore editions, SubscriptionService subs
         }
 
         var subscribe = links.SubscribePage(newsletter.Id);
-        return new PageResult(200, PersonalSlots.Fill(edition.Value.Value.Html, new Dictionary<PersonalSlot, string> { [PersonalSlot.UnsubscribeUrl] = subscribe, [PersonalSlot.PreferencesUrl] = subscribe }, html: true));
+        return new PageResult(200, PersonalSlots.Fill(edition.Value.Value.Html, new PersonalValues(subscribe, subscribe), html: true));
     }
 }

@@ -149,8 +149,36 @@ public sealed class SubscriberStore(HeraldStorage storage, TimeProvider time)
         }
     }
 
-    /// <summary>Subscribers who stopped being active for a newsletter at or after <paramref name="since"/>.</summary>
+    /// <summary>
+    /// Opt-outs read in the last few seconds, by newsletter and starting time: every batch of an edition asks the same
+    /// question within moments, and a thousand batches need not read the log a thousand times. An opt-out younger than
+    /// this can miss a batch that starts in that moment, as it misses a batch already being sent.
+    /// </summary>
+    public static readonly TimeSpan OptOutCacheLifetime = TimeSpan.FromSeconds(5);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, DateTimeOffset), (DateTimeOffset ReadAt, Task<IReadOnlySet<string>> Ids)> _optOuts = new();
+
+    /// <summary>Subscribers who stopped being active for a newsletter at or after <paramref name="since"/> (read at most <see cref="OptOutCacheLifetime"/> ago).</summary>
     public async Task<IReadOnlySet<string>> OptedOutSinceAsync(string newsletterId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var key = (newsletterId, since);
+        if (_optOuts.TryGetValue(key, out var cached) && now - cached.ReadAt < OptOutCacheLifetime && !cached.Ids.IsFaulted)
+        {
+            return await cached.Ids;
+        }
+
+        if (_optOuts.Count > 64)
+        {
+            _optOuts.Clear();
+        }
+
+        var read = ReadOptOutsAsync(newsletterId, since, cancellationToken);
+        _optOuts[key] = (now, read);
+        return await read;
+    }
+
+    private async Task<IReadOnlySet<string>> ReadOptOutsAsync(string newsletterId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
         var ids = new HashSet<string>(StringComparer.Ordinal);

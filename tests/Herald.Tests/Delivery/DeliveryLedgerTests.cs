@@ -77,6 +77,6 @@ public class DeliveryLedgerTests(AzuriteFixture azurite)
         }
 
         Assert.Equal([1, 2, 3], batches);
-        Assert.Equal(("fab12", 2, "invalid address"), (Assert.Single(failed).RowKey, failed[0].Batch, failed[0].Reason));
+        Assert.Equal(("rab12", 2, "invalid address"), (Assert.Single(failed).RowKey, failed[0].Batch, failed[0].Reason));
     }
 }

@@ -54,12 +54,7 @@ public class DigestRenderingTests
     private static string Visible(string rendered, bool isHtml)
     {
         Assert.DoesNotContain("HERALD-PERSONAL", rendered, StringComparison.Ordinal);
-        return PersonalSlots.Fill(rendered, new Dictionary<PersonalSlot, string>
-        {
-            [PersonalSlot.UnsubscribeUrl] = "HERALD-PERSONAL-UNSUBSCRIBE-URL",
-            [PersonalSlot.PreferencesUrl] = "HERALD-PERSONAL-PREFERENCES-URL",
-            [PersonalSlot.Name] = "HERALD-PERSONAL-NAME",
-        }, isHtml);
+        return PersonalSlots.Fill(rendered, new PersonalValues("HERALD-PERSONAL-UNSUBSCRIBE-URL", "HERALD-PERSONAL-PREFERENCES-URL", "HERALD-PERSONAL-NAME"), isHtml);
     }
 
     [Fact]
@@ -73,6 +68,27 @@ public class DigestRenderingTests
         Assert.DoesNotContain("49", text, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_article_can_place_a_recipients_personal_link()
+    {
+        // A hostile feed that knows how personal links are marked, and the placeholder text an older version replaced.
+        var marker = PersonalSlots.Marker(PersonalSlot.UnsubscribeUrl);
+        var hostile = Story("a4", $"Click {marker} now HERALD-PERSONAL-UNSUBSCRIBE-URL", $"Src{marker}", $"Summary {marker}{PersonalSlots.Marker(PersonalSlot.PreferencesUrl)} end", null);
+
+        var (html, text) = Renderer().Render(Newsletter, "e", new DateOnly(2026, 11, 25), [new Story(hostile, [], hostile.Summary!.Short)]);
+        var clean = Renderer().Render(Newsletter, "e", new DateOnly(2026, 11, 25), [new Story(Story("a5", "Plain", "Src", "Summary", null), [], "Summary")]);
+
+        // Exactly the template's own slots, as many as an edition of harmless articles has.
+        Assert.Equal(Count(clean.Html, marker), Count(html, marker));
+        Assert.Equal(Count(clean.Text, marker), Count(text, marker));
+        Assert.Equal(Count(clean.Html, PersonalSlots.Marker(PersonalSlot.PreferencesUrl)), Count(html, PersonalSlots.Marker(PersonalSlot.PreferencesUrl)));
+        var filled = PersonalSlots.Fill(text, new PersonalValues(UnsubscribeUrl: "https://herald.example/api/unsubscribe?token=SECRET"), html: false);
+        Assert.Contains("Click  now HERALD-PERSONAL-UNSUBSCRIBE-URL", filled, StringComparison.Ordinal);
+        Assert.Equal(Count(clean.Text, marker), Count(filled, "token=SECRET"));
+
+        static int Count(string haystack, string needle) => (haystack.Length - haystack.Replace(needle, "", StringComparison.Ordinal).Length) / needle.Length;
     }
 
     private static DigestRenderer Renderer()

@@ -27,13 +27,8 @@ public static class SampleEmail
         Email = email,
         Name = name,
         Key = key,
-        Values = new Dictionary<PersonalSlot, string>
-        {
-            [PersonalSlot.UnsubscribeUrl] = "https://herald.example/api/unsubscribe?token=T",
-            [PersonalSlot.PreferencesUrl] = "https://herald.example/api/preferences?token=P",
-            [PersonalSlot.Name] = name ?? "",
-        },
-        Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = "<https://herald.example/api/unsubscribe?token=T>" },
+        Values = new PersonalValues("https://herald.example/api/unsubscribe?token=T", "https://herald.example/api/preferences?token=P", name ?? ""),
+        Headers = [new("List-Unsubscribe", "<https://herald.example/api/unsubscribe?token=T>")],
     };
 
     public static MailRequest Request(params MailRecipient[] recipients) => new(Content(), recipients.Length == 0 ? [Recipient()] : recipients);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Pipeline;
@@ -26,6 +25,42 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             Assert.Contains("already built and queued by an earlier run", second.Output, StringComparison.Ordinal);
             Assert.Contains("Delivered:  0 emails", second.Output, StringComparison.Ordinal);
             Assert.Equal(3, Directory.GetFiles(Path.Combine(data, "outbox"), "*.eml", SearchOption.AllDirectories).Length);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Deliveries_show_the_batches_and_send_test_touches_neither_ledger_nor_subscribers()
+    {
+        var prefix = AzuriteFixture.UniquePrefix();
+        var data = Directory.CreateTempSubdirectory("herald-cli-").FullName;
+        try
+        {
+            Assert.Equal(0, (await RunAsync(["run", "--data", data], prefix)).ExitCode);
+
+            var deliveries = await RunAsync(["deliveries", "--data", data, "--edition", "white-house-watch-20261125"], prefix);
+            var test = await RunAsync(["send-test", "--to", "editor@herald.example", "--data", data], prefix);
+            var after = await RunAsync(["deliveries", "--data", data, "--edition", "white-house-watch-20261125"], prefix);
+            var subscribers = await RunAsync(["subscribers", "list", "white-house-watch", "--data", data], prefix);
+
+            Assert.True(deliveries.ExitCode == 0, deliveries.Errors);
+            Assert.Contains("white-house-watch-20261125: 3 recipients in 2 batches", deliveries.Output, StringComparison.Ordinal);
+            Assert.Contains("batches: 2 sent, 0 queued, 0 sending, 0 parked", deliveries.Output, StringComparison.Ordinal);
+            Assert.True(test.ExitCode == 0, test.Output + test.Errors);
+            Assert.Contains("Sent edition white-house-watch-20261125 to editor@herald.example as a test.", test.Output, StringComparison.Ordinal);
+            var testEmail = Assert.Single(Directory.GetFiles(Path.Combine(data, "outbox", "white-house-watch", "tests"), "*.eml"));
+            using (var message = await MimeKit.MimeMessage.LoadAsync(testEmail, TestContext.Current.CancellationToken))
+            {
+                Assert.StartsWith("[Test] White House Watch: ", message.Subject, StringComparison.Ordinal);
+                Assert.Equal("true", message.Headers["X-Herald-Test"]);
+            }
+
+            Assert.Equal(deliveries.Output[deliveries.Output.IndexOf("white-house-watch-20261125:", StringComparison.Ordinal)..], after.Output[after.Output.IndexOf("white-house-watch-20261125:", StringComparison.Ordinal)..]);
+            Assert.Contains("3 subscribers", subscribers.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("editor@herald.example", subscribers.Output, StringComparison.Ordinal);
         }
         finally
         {
@@ -70,34 +105,10 @@ public class HeraldCommandTests(AzuriteFixture azurite)
         Assert.DoesNotContain("Advertisement", json.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string prefix, params (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.OutputOf("cli"), "Herald.Cli.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["HERALD_HOME"] = RepositoryPaths.Root;
-        start.Environment["HeraldStorage"] = azurite.ConnectionString;
-        start.Environment["Storage__NamePrefix"] = prefix;
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string prefix, params (string Name, string Value)[] environment) =>
+        HeraldProcess.RunAsync(
+            arguments,
+            new Dictionary<string, string?> { ["HeraldStorage"] = azurite.ConnectionString, ["Storage__NamePrefix"] = prefix }
+                .Concat(environment.Select(e => new KeyValuePair<string, string?>(e.Name, e.Value))),
+            TimeSpan.FromMinutes(2));
 }
