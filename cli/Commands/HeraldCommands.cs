@@ -59,12 +59,8 @@ public static class HeraldCommands
         var command = new Command("preview", "Render the edition that would be built now into an HTML file, without storing or sending anything.") { newsletterOption };
         command.SetAction((parse, ct) => Session(parse, async host =>
         {
-            var options = host.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
-            var id = parse.GetValue(newsletterOption);
-            var newsletter = id is null ? options.Newsletters[0] : options.Newsletters.FirstOrDefault(n => n.Id == id);
-            if (newsletter is null)
+            if (await NewsletterAsync(host, parse.GetValue(newsletterOption)) is not { } newsletter)
             {
-                await Console.Error.WriteLineAsync($"No newsletter '{id}' in the configuration.");
                 return 2;
             }
 
@@ -84,6 +80,19 @@ public static class HeraldCommands
             return 0;
         }, ct));
         return command;
+    }
+
+    /// <summary>The newsletter a command names (the first configured when it names none); null, and the reason printed, when there is no such newsletter.</summary>
+    internal static async Task<NewsletterOptions?> NewsletterAsync(IHost host, string? id)
+    {
+        var options = host.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
+        var newsletter = id is null ? options.Newsletters[0] : options.Newsletters.FirstOrDefault(n => n.Id == id);
+        if (newsletter is null)
+        {
+            await Console.Error.WriteLineAsync($"No newsletter '{id}' in the configuration.");
+        }
+
+        return newsletter;
     }
 
     /// <summary>Runs a command's action with the configuration, storage and host its options ask for.</summary>

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Herald.Configuration;
 using Herald.Delivery;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Herald.Cli.Commands;
 
@@ -16,12 +14,8 @@ public static class SendTestCommand
         var command = new Command("send-test", "Send the newsletter's latest edition to one address, marked as a test, touching neither the ledger nor the subscribers.") { newsletterOption, toOption };
         command.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
         {
-            var options = host.Services.GetRequiredService<IOptions<HeraldOptions>>().Value;
-            var id = parse.GetValue(newsletterOption);
-            var newsletter = id is null ? options.Newsletters[0] : options.Newsletters.FirstOrDefault(n => n.Id == id);
-            if (newsletter is null)
+            if (await HeraldCommands.NewsletterAsync(host, parse.GetValue(newsletterOption)) is not { } newsletter)
             {
-                await Console.Error.WriteLineAsync($"No newsletter '{id}' in the configuration.");
                 return 2;
             }
 

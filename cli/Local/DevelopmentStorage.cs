@@ -19,7 +19,7 @@ public static class DevelopmentStorage
     /// <summary>The Azurite this command started, or null when one was already running.</summary>
     public static async Task<LocalAzurite?> EnsureRunningAsync(string home, string dataDirectory, TextWriter output, CancellationToken cancellationToken)
     {
-        var answering = new[] { await LocalAzurite.AnswersAsync(BlobPort), await LocalAzurite.AnswersAsync(QueuePort), await LocalAzurite.AnswersAsync(TablePort) };
+        var answering = new[] { await LocalPorts.AnswersAsync(BlobPort), await LocalPorts.AnswersAsync(QueuePort), await LocalPorts.AnswersAsync(TablePort) };
         if (answering.All(a => a))
         {
             output.WriteLine("Storage:    Azurite already running on 127.0.0.1:10000-10002");

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Herald.Local;
 
@@ -47,9 +45,9 @@ public sealed class LocalAzurite : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed: '{script}' is missing. Run 'npm ci' in {repositoryRoot}.");
         }
 
-        blobPort = blobPort == 0 ? FreePort() : blobPort;
-        queuePort = queuePort == 0 ? FreePort() : queuePort;
-        tablePort = tablePort == 0 ? FreePort() : tablePort;
+        blobPort = blobPort == 0 ? LocalPorts.Free() : blobPort;
+        queuePort = queuePort == 0 ? LocalPorts.Free() : queuePort;
+        tablePort = tablePort == 0 ? LocalPorts.Free() : tablePort;
 
         var start = new ProcessStartInfo("node")
         {
@@ -89,7 +87,7 @@ public sealed class LocalAzurite : IAsyncDisposable
 
         var azurite = new LocalAzurite(process, blobPort, queuePort, tablePort);
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(await AnswersAsync(blobPort) && await AnswersAsync(queuePort) && await AnswersAsync(tablePort)))
+        while (!(await LocalPorts.AnswersAsync(blobPort) && await LocalPorts.AnswersAsync(queuePort) && await LocalPorts.AnswersAsync(tablePort)))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
@@ -107,22 +105,6 @@ public sealed class LocalAzurite : IAsyncDisposable
         }
 
         return azurite;
-    }
-
-    /// <summary>True when something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
-    public static async Task<bool> AnswersAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            return true;
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     /// <summary>
@@ -168,11 +150,4 @@ public sealed class LocalAzurite : IAsyncDisposable
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -11,7 +11,6 @@ using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Bench.Delivery;

@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.IO.Hashing;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

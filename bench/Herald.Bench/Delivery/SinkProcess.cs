@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using Herald.Local;
 
 namespace Herald.Bench.Delivery;
 
@@ -27,12 +27,7 @@ public sealed class SinkProcess : IDisposable
 
     public static async Task<SinkProcess> StartAsync()
     {
-        int port;
-        using (var listener = new TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var port = LocalPorts.Free();
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(typeof(SinkProcess).Assembly.Location);

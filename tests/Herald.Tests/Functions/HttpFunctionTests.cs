@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Herald.Cli.Local;
 using Herald.Functions.Http;
 using Herald.Mail;
 using Herald.Subscribers;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Herald.Local;
 
 namespace Herald.Tests.Infrastructure;
 
@@ -14,12 +15,12 @@ public sealed class MailDevFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        SmtpPort = NodeTool.FreePort();
-        var webPort = NodeTool.FreePort();
+        SmtpPort = LocalPorts.Free();
+        var webPort = LocalPorts.Free();
         ApiUrl = new Uri($"http://127.0.0.1:{webPort}/api/");
         _maildev = await NodeTool.StartAsync("maildev", ["--smtp", $"{SmtpPort}", "--web", $"{webPort}", "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent"], webPort, TimeSpan.FromSeconds(60));
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await NodeToolAcceptsAsync(SmtpPort) && DateTime.UtcNow < deadline)
+        while (!await LocalPorts.AnswersAsync(SmtpPort) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
@@ -47,20 +48,6 @@ public sealed class MailDevFixture : IAsyncLifetime
         if (_maildev is not null)
         {
             await _maildev.DisposeAsync();
-        }
-    }
-
-    private static async Task<bool> NodeToolAcceptsAsync(int port)
-    {
-        using var client = new System.Net.Sockets.TcpClient();
-        try
-        {
-            await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
         }
     }
 }

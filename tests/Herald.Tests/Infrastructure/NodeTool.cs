@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Herald.Local;
 
 namespace Herald.Tests.Infrastructure;
 
@@ -51,7 +50,7 @@ public sealed class NodeTool : IAsyncDisposable
         tool_._process.BeginErrorReadLine();
 
         var deadline = DateTime.UtcNow + timeout;
-        while (!await AcceptsAsync(readyPort))
+        while (!await LocalPorts.AnswersAsync(readyPort))
         {
             if (tool_._process.HasExited || DateTime.UtcNow > deadline)
             {
@@ -64,13 +63,6 @@ public sealed class NodeTool : IAsyncDisposable
         }
 
         return tool_;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
@@ -104,21 +96,6 @@ public sealed class NodeTool : IAsyncDisposable
             {
                 _output.AppendLine(line);
             }
-        }
-    }
-
-    private static async Task<bool> AcceptsAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            return true;
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
-        {
-            return false;
         }
     }
 }

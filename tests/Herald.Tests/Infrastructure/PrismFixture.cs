@@ -1,3 +1,5 @@
+using Herald.Local;
+
 namespace Herald.Tests.Infrastructure;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed class PrismFixture : IAsyncLifetime
             return;
         }
 
-        var port = NodeTool.FreePort();
+        var port = LocalPorts.Free();
         _prism = await NodeTool.StartAsync("prism", ["mock", spec, "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], port, TimeSpan.FromSeconds(60));
         Url = new Uri($"http://127.0.0.1:{port}");
     }

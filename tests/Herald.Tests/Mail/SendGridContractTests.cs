@@ -1,10 +1,8 @@
 using System.Buffers;
-using System.Text;
 using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Delivery;
 using Herald.Mail;
-using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Configuration;

@@ -1,5 +1,3 @@
-using Herald.Functions.Http;
-using Herald.Mail;
 using Herald.Site;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
