@@ -1,5 +1,5 @@
 using Herald.Links;
-using Herald.Site;
+using Herald.Site.Handlers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -7,9 +7,13 @@ using Microsoft.Azure.Functions.Worker;
 namespace Herald.Functions.Http;
 
 /// <summary>An edition's public web page ("view in browser").</summary>
-public sealed class Archive(ArchivePages archive)
+public sealed class Archive(ArchiveHandler handler)
 {
     [Function(nameof(Archive))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Archive)] HttpRequest request, string newsletter, string date, CancellationToken cancellationToken) =>
-        await archive.GetAsync(newsletter, date, cancellationToken) is { } page ? page.ToActionResult() : new NotFoundResult();
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Archive)] HttpRequest request, string newsletter, string date, CancellationToken cancellationToken)
+    {
+        request.RouteValues["newsletter"] = newsletter;
+        request.RouteValues["date"] = date;
+        return new HandlerResult(await handler.HandleAsync(request.HttpContext, cancellationToken));
+    }
 }

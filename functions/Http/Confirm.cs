@@ -1,15 +1,17 @@
 using Herald.Links;
-using Herald.Site;
+using Herald.Site.Handlers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Herald.Functions.Http;
 
-/// <summary>The link in the confirmation email.</summary>
-public sealed class Confirm(SubscriptionPages pages)
+/// <summary>The confirm link: GET shows a button, POST confirms.</summary>
+public sealed class Confirm(ConfirmHandler handler)
 {
     [Function(nameof(Confirm))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Confirm)] HttpRequest request, CancellationToken cancellationToken) =>
-        (await pages.ConfirmAsync(request.Query["token"], cancellationToken)).ToActionResult();
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.Confirm)] HttpRequest request, CancellationToken cancellationToken)
+    {
+        return new HandlerResult(await handler.HandleAsync(request.HttpContext, cancellationToken));
+    }
 }

@@ -1,15 +1,17 @@
 using Herald.Links;
-using Herald.Site;
+using Herald.Site.Handlers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Herald.Functions.Http;
 
-/// <summary>A subscriber's own page: what they receive, and the way out.</summary>
-public sealed class Preferences(SubscriptionPages pages)
+/// <summary>A reader's own page: every newsletter on or off, their name, their data.</summary>
+public sealed class Preferences(PreferencesHandler handler)
 {
     [Function(nameof(Preferences))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Preferences)] HttpRequest request, CancellationToken cancellationToken) =>
-        (await pages.PreferencesAsync(request.Query["token"], cancellationToken)).ToActionResult();
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.Preferences)] HttpRequest request, CancellationToken cancellationToken)
+    {
+        return new HandlerResult(await handler.HandleAsync(request.HttpContext, cancellationToken));
+    }
 }

@@ -5,6 +5,7 @@ using Herald.Delivery;
 using Herald.Editions;
 using Herald.Links;
 using Herald.Mail;
+using Herald.Privacy;
 using Herald.Queues;
 using Herald.Site;
 using Herald.Storage;
@@ -26,6 +27,6 @@ public static class HeraldServiceCollectionExtensions
         services.TryAddSingleton(configuration);
         return services
             .AddHeraldConfiguration().AddHeraldStorage().AddHeraldQueues().AddHeraldArticles().AddHeraldTemplates().AddHeraldLinks().AddHeraldMail()
-            .AddHeraldCollecting().AddHeraldSummarizing().AddHeraldEditions().AddHeraldSubscribers().AddHeraldDelivery().AddHeraldSite();
+            .AddHeraldCollecting().AddHeraldSummarizing().AddHeraldEditions().AddHeraldSubscribers().AddHeraldDelivery().AddHeraldPrivacy().AddHeraldSite();
     }
 }

@@ -97,6 +97,60 @@ public sealed class DeliveryLedger(HeraldStorage storage)
         }
     }
 
+    /// <summary>The provider's event counts of an edition; zeros when none arrived.</summary>
+    public async Task<EditionStatsRecord> GetStatsAsync(string editionId, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        var row = await storage.Deliveries.GetEntityIfExistsAsync<EditionStatsRecord>(editionId, EditionStatsRecord.Key, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value! : new EditionStatsRecord { PartitionKey = editionId };
+    }
+
+    /// <summary>Adds event counts to an edition's, with the row's ETag (webhook requests for one edition arrive side by side).</summary>
+    public async Task AddStatsAsync(string editionId, EditionStatsRecord counts, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var current = await GetStatsAsync(editionId, cancellationToken);
+            current.Add(counts);
+            try
+            {
+                if (current.ETag == default)
+                {
+                    await storage.Deliveries.AddEntityAsync(current, cancellationToken);
+                }
+                else
+                {
+                    await storage.Deliveries.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another request counted at the same moment: read again and add on top.
+            }
+        }
+
+        throw new InvalidOperationException($"The event counts of edition {editionId} kept changing under this request.");
+    }
+
+    /// <summary>Every refusal of one subscriber's address, across all editions (a reader's data export and erasure).</summary>
+    public async Task<List<FailedRecipientRecord>> ListFailedForAsync(string subscriberId, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        var key = FailedRecipientRecord.KeyOf(subscriberId);
+        var rows = new List<FailedRecipientRecord>();
+        await foreach (var row in storage.Deliveries.QueryAsync<FailedRecipientRecord>(r => r.RowKey == key, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public async Task DeleteAsync(ITableEntity row, CancellationToken cancellationToken) =>
+        await storage.Deliveries.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+
     /// <summary>Every edition the ledger knows, newest first, with its fan-out record.</summary>
     public async Task<List<FanOutRecord>> ListEditionsAsync(CancellationToken cancellationToken)
     {

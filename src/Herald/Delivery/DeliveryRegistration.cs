@@ -18,6 +18,8 @@ public static class DeliveryRegistration
         services.AddSingleton<EditionDispatcher>();
         services.AddSingleton<DeliveryRedrive>();
         services.AddSingleton<DeliveryOverview>();
+        services.AddSingleton<ProviderEventLog>();
+        services.AddSingleton<ProviderEventProcessor>();
         return services;
     }
 }

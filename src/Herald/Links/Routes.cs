@@ -16,6 +16,8 @@ public static class Routes
     public const string Preferences = "preferences";
     public const string SendGridEvents = "events/sendgrid";
     public const string Archive = "archive/{newsletter}/{date}";
+    public const string ExportData = "privacy/export";
+    public const string EraseData = "privacy/erase";
 
     /// <summary>The site-relative path of a route, its {parameters} filled in and escaped: "/api/archive/white-house-watch/2026-11-25".</summary>
     public static string PathOf(string route, params (string Name, string Value)[] values)

@@ -24,6 +24,9 @@ public sealed class SiteLinks(IOptions<HeraldOptions> options)
 
     public string Preferences(string token) => (_preferences ??= Base + WithToken(Routes.Preferences, "")) + Uri.EscapeDataString(token);
 
+    /// <summary>The site's origin ("https://herald.example"): forms may only be posted from it.</summary>
+    public Uri Origin => new(new Uri(options.Value.PublicBaseUrl).GetLeftPart(UriPartial.Authority));
+
     /// <summary>The site-relative address of a route that takes a token: "/api/unsubscribe?token=...".</summary>
     public static string WithToken(string route, string token) => $"{Routes.PathOf(route)}?token={Uri.EscapeDataString(token)}";
 }

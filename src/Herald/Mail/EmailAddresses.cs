@@ -1,46 +1,82 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
 
 namespace Herald.Mail;
 
-/// <summary>Checks and normalizes subscriber addresses; derives ids and log-safe forms.</summary>
+/// <summary>
+/// Checks and normalizes subscriber addresses, so that one mailbox is one subscriber however it was typed: Unicode
+/// compatibility forms folded (full-width "ｊｏｅ＠ｅｘａｍｐｌｅ．ｃｏｍ" is "joe@example.com", composed and decomposed
+/// accents are one), the domain lowercased and, when internationalized, kept in both its Unicode and its ASCII
+/// (punycode) form. Zero-width and control characters, quoted local parts, address literals ("user@[127.0.0.1]")
+/// and non-ASCII local parts are refused.
+/// </summary>
 public static class EmailAddresses
 {
     public const int MaxLength = 254;
 
-    /// <summary>A normalized address (trimmed, domain lowercased), or null when the input is not one plain address.</summary>
-    public static string? Normalize(string? input)
+    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
+
+    /// <summary>The address to send to (ASCII domain), or null when the input is not one plain address.</summary>
+    public static string? Normalize(string? input) => Parse(input)?.Ascii;
+
+    /// <summary>The address in both forms: ASCII for sending and ids, Unicode for showing; null when it is not one plain address.</summary>
+    public static (string Ascii, string Unicode)? Parse(string? input)
     {
-        if (string.IsNullOrWhiteSpace(input) || input.Length > MaxLength)
+        if (string.IsNullOrWhiteSpace(input) || input.Length > MaxLength * 2)
         {
             return null;
         }
 
-        var trimmed = input.Trim();
-        if (trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || trimmed.Contains('<', StringComparison.Ordinal) || trimmed.Contains(',', StringComparison.Ordinal))
+        var text = input.Trim();
+        if (text.Any(c => char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.SpaceSeparator))
+        {
+            return null; // zero-width joiners, bidi marks, NUL, CR/LF, spaces of any kind
+        }
+
+        text = text.Normalize(NormalizationForm.FormKC);
+        var at = text.LastIndexOf('@');
+        if (at <= 0 || at == text.Length - 1 || text.IndexOf('@') != at)
         {
             return null;
         }
 
-        if (!MailboxAddress.TryParse(ParserOptions.Default, trimmed, out var mailbox) || mailbox.Address != trimmed)
+        var local = text[..at];
+        var domain = text[(at + 1)..].TrimEnd('.');
+        if (!local.All(c => c is > ' ' and < '\x7f') || local.StartsWith('"') || local.StartsWith('.') || local.EndsWith('.') || local.Contains("..", StringComparison.Ordinal) || local.Length > 64)
         {
             return null;
         }
 
-        var at = trimmed.LastIndexOf('@');
-        if (at <= 0 || at == trimmed.Length - 1)
+        if (domain.StartsWith('[') || domain.Length == 0)
+        {
+            return null; // address literals: mail to an IP address is not a subscription
+        }
+
+        string asciiDomain, unicodeDomain;
+        try
+        {
+            asciiDomain = Idn.GetAscii(domain.ToLowerInvariant());
+            unicodeDomain = Idn.GetUnicode(asciiDomain);
+        }
+        catch (ArgumentException)
         {
             return null;
         }
 
-        var domain = trimmed[(at + 1)..].ToLowerInvariant();
-        if (!domain.Contains('.', StringComparison.Ordinal) || domain.StartsWith('.') || domain.EndsWith('.') || domain.Contains("..", StringComparison.Ordinal))
+        if (!asciiDomain.Contains('.', StringComparison.Ordinal) || asciiDomain.Split('.').Any(label => label.Length is 0 or > 63) || asciiDomain.Split('.')[^1].All(char.IsAsciiDigit))
         {
             return null;
         }
 
-        return trimmed[..at] + "@" + domain;
+        var ascii = local + "@" + asciiDomain;
+        if (ascii.Length > MaxLength || !MailboxAddress.TryParse(ParserOptions.Default, ascii, out var mailbox) || mailbox.Address != ascii)
+        {
+            return null;
+        }
+
+        return (ascii, local + "@" + unicodeDomain);
     }
 
     /// <summary>Stable id of an address: storage keys and outbox file names carry this, never the address.</summary>

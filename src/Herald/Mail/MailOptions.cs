@@ -30,8 +30,12 @@ public sealed class MailOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan SendGridTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Public key (base64) of SendGrid's signed event webhook. Events are refused until it is set.</summary>
+    /// <summary>Public key (base64) of SendGrid's signed event webhook; required in SendGrid mode.</summary>
     public string? SendGridWebhookPublicKey { get; set; }
+
+    /// <summary>How old a signed webhook request's timestamp may be (either way): a captured request is useless after it.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan SendGridWebhookMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>SMTP server for <see cref="DeliveryMode.Smtp"/>.</summary>
     public string SmtpHost { get; set; } = "";

@@ -18,6 +18,15 @@ internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             failures.Add("Delivery:SendGridApiKey: the setting is missing; it is required when Delivery:Mode is SendGrid.");
         }
 
+        if (options.Mode == DeliveryMode.SendGrid && string.IsNullOrWhiteSpace(options.SendGridWebhookPublicKey))
+        {
+            failures.Add("Delivery:SendGridWebhookPublicKey: the setting is missing; it is required when Delivery:Mode is SendGrid (bounces and complaints arrive through the signed event webhook).");
+        }
+        else if (!string.IsNullOrWhiteSpace(options.SendGridWebhookPublicKey) && SendGridWebhookVerifier.ReadKey(options.SendGridWebhookPublicKey) is null)
+        {
+            failures.Add("Delivery:SendGridWebhookPublicKey: not a base64 ECDSA public key (copy it from SendGrid's Event Webhook settings).");
+        }
+
         if (options.Mode == DeliveryMode.Smtp && string.IsNullOrWhiteSpace(options.SmtpHost))
         {
             failures.Add("Delivery:SmtpHost: the setting is missing; it is required when Delivery:Mode is Smtp.");

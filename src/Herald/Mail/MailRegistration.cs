@@ -24,6 +24,7 @@ public static class MailRegistration
             _ => sp.GetRequiredService<OutboxTransport>(),
         });
         services.AddSingleton<IMailSender, MailSender>();
+        services.AddSingleton<SendGridWebhookVerifier>();
         return services;
     }
 }

@@ -1,10 +1,24 @@
+using Herald.Configuration;
+using Herald.Site.Pages;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Site;
 
 public static class SiteRegistration
 {
-    /// <summary>The pages readers open: subscribe, confirm, unsubscribe, preferences and the archive.</summary>
-    public static IServiceCollection AddHeraldSite(this IServiceCollection services) =>
-        services.AddSingleton<SubscriptionPages>().AddSingleton<ArchivePages>();
+    /// <summary>What strangers reach: the pages behind the links, the sign-up form and API, the archive and the provider's webhook.</summary>
+    public static IServiceCollection AddHeraldSite(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<SiteOptions>(SiteOptions.SectionName);
+        services.AddSingleton<SitePages>();
+        services.AddSingleton<OriginPolicy>();
+        services.AddSingleton<ClientAddress>();
+        services.AddSingleton<SignUpLimits>();
+        foreach (var endpoint in SiteEndpoints.All)
+        {
+            services.AddSingleton(endpoint.Handler);
+        }
+
+        return services;
+    }
 }

@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Herald.Collecting;
+using Herald.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -27,11 +29,15 @@ public sealed class HeraldStorage
         SummarizeQueue = queues.GetQueueClient(prefix + StorageNames.SummarizeQueue);
         SendQueue = queues.GetQueueClient(prefix + StorageNames.SendQueue);
         SendPoisonQueue = queues.GetQueueClient(prefix + StorageNames.SendQueue + StorageNames.PoisonSuffix);
+        SignUpQueue = queues.GetQueueClient(prefix + StorageNames.SignUpQueue);
         ArticleIndex = tables.GetTableClient(prefix + StorageNames.ArticleIndexTable);
         Subscribers = tables.GetTableClient(prefix + StorageNames.SubscribersTable);
         Deliveries = tables.GetTableClient(prefix + StorageNames.DeliveriesTable);
         FeedState = tables.GetTableClient(prefix + StorageNames.FeedStateTable);
         OptOuts = tables.GetTableClient(prefix + StorageNames.OptOutsTable);
+        Suppressions = tables.GetTableClient(prefix + StorageNames.SuppressionsTable);
+        Consents = tables.GetTableClient(prefix + StorageNames.ConsentsTable);
+        ProviderEvents = tables.GetTableClient(prefix + StorageNames.ProviderEventsTable);
 
     }
 
@@ -48,6 +54,8 @@ public sealed class HeraldStorage
 
     /// <summary>Where the Functions host moves a send message that failed maxDequeueCount times; a redrive reads it.</summary>
     public QueueClient SendPoisonQueue { get; }
+
+    public QueueClient SignUpQueue { get; }
     public TableClient ArticleIndex { get; }
     public TableClient Subscribers { get; }
     public TableClient Deliveries { get; }
@@ -57,6 +65,15 @@ public sealed class HeraldStorage
 
     /// <summary>Who stopped being an active subscriber of which newsletter, and when (partition: newsletter).</summary>
     public TableClient OptOuts { get; }
+
+    /// <summary>Addresses that bounced or complained, by subscriber id (a hash, never the address); they outlive an erasure.</summary>
+    public TableClient Suppressions { get; }
+
+    /// <summary>Consent records: who asked for what, when, from which form, from a hash of which IP (partition: subscriber id).</summary>
+    public TableClient Consents { get; }
+
+    /// <summary>Provider webhook events already acted on, by a hash of their id, so a replayed request changes nothing.</summary>
+    public TableClient ProviderEvents { get; }
 
     /// <summary>
     /// Creates what is missing. Safe to call from every function invocation: the work happens once per
@@ -84,10 +101,14 @@ public sealed class HeraldStorage
             Batches.CreateIfNotExistsAsync(),
             SummarizeQueue.CreateIfNotExistsAsync(),
             SendQueue.CreateIfNotExistsAsync(),
+            SignUpQueue.CreateIfNotExistsAsync(),
             ArticleIndex.CreateIfNotExistsAsync(),
             Subscribers.CreateIfNotExistsAsync(),
             Deliveries.CreateIfNotExistsAsync(),
             FeedState.CreateIfNotExistsAsync(),
-            OptOuts.CreateIfNotExistsAsync());
+            OptOuts.CreateIfNotExistsAsync(),
+            Suppressions.CreateIfNotExistsAsync(),
+            Consents.CreateIfNotExistsAsync(),
+            ProviderEvents.CreateIfNotExistsAsync());
     }
 }

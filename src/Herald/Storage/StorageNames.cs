@@ -1,3 +1,5 @@
+using Herald.Queues;
+
 namespace Herald.Storage;
 
 /// <summary>
@@ -8,6 +10,9 @@ public static class StorageNames
 {
     public const string SummarizeQueue = "summarize-articles";
     public const string SendQueue = "send-digest-batches";
+
+    /// <summary>Sign-up requests, answered at once and processed here, so the answer reveals nothing and takes the same time.</summary>
+    public const string SignUpQueue = "signup-requests";
 
     /// <summary>The Functions host's name for a queue's poison queue: "{queue}-poison".</summary>
     public const string PoisonSuffix = "-poison";
@@ -24,4 +29,7 @@ public static class StorageNames
     public const string DeliveriesTable = "deliveries";
     public const string FeedStateTable = "feedstate";
     public const string OptOutsTable = "optouts";
+    public const string SuppressionsTable = "suppressions";
+    public const string ConsentsTable = "consents";
+    public const string ProviderEventsTable = "providerevents";
 }

@@ -11,7 +11,11 @@ public sealed class Subscriber
     /// <summary>A hash of the normalized address (<see cref="Mail.EmailAddresses.IdOf"/>): storage keys and logs carry this, never the address.</summary>
     public required string Id { get; init; }
 
+    /// <summary>The address mail goes to: the domain in ASCII (punycode when internationalized).</summary>
     public required string Email { get; set; }
+
+    /// <summary>The same address with its domain in Unicode, as the reader typed it; equal to <see cref="Email"/> for ASCII domains.</summary>
+    public string? EmailUnicode { get; set; }
 
     public string? Name { get; set; }
 

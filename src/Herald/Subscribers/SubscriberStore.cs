@@ -208,6 +208,7 @@ public sealed class SubscriberStore(HeraldStorage storage, TimeProvider time)
         var entity = new TableEntity(ShardOf(subscriber.Id), subscriber.Id)
         {
             ["Email"] = subscriber.Email,
+            ["EmailUnicode"] = subscriber.EmailUnicode,
             ["Name"] = subscriber.Name,
             ["CreatedAt"] = subscriber.CreatedAt,
             [SubscriptionsColumn] = JsonSerializer.Serialize(subscriber.Subscriptions, Json),
@@ -229,6 +230,7 @@ public sealed class SubscriberStore(HeraldStorage storage, TimeProvider time)
         {
             Id = entity.RowKey,
             Email = entity.GetString("Email") ?? "",
+            EmailUnicode = entity.GetString("EmailUnicode"),
             Name = entity.GetString("Name"),
             CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? default,
             Subscriptions = new Dictionary<string, Subscription>(subscriptions, StringComparer.Ordinal),

@@ -5,14 +5,16 @@ namespace Herald.Subscribers;
 
 public static class SubscribersRegistration
 {
-    /// <summary>Subscribers, their signed links, double opt-in and the provider's bounce and complaint events.</summary>
+    /// <summary>Subscribers, their signed links, double opt-in, suppression and the consent trail.</summary>
     public static IServiceCollection AddHeraldSubscribers(this IServiceCollection services)
     {
         services.AddValidatedOptions<TokenOptions>(TokenOptions.SectionName);
         services.AddSingleton<SubscriberStore>();
+        services.AddSingleton<SuppressionList>();
+        services.AddSingleton<ConsentLog>();
+        services.AddSingleton<ClientIpHasher>();
         services.AddSingleton<SubscriberTokens>();
         services.AddSingleton<SubscriptionService>();
-        services.AddSingleton<SendGridEventProcessor>();
         return services;
     }
 }

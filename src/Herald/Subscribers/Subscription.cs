@@ -17,4 +17,10 @@ public sealed class Subscription
 
     /// <summary>Why the subscription ended, when it did ("unsubscribe link", "bounce").</summary>
     public string? EndReason { get; set; }
+
+    /// <summary>
+    /// The pending request's nonce, which its confirm link carries: only that link confirms, once. A confirm link of an
+    /// earlier request (or one used already) finds a different nonce, or none, and changes nothing.
+    /// </summary>
+    public uint? ConfirmNonce { get; set; }
 }

@@ -1,16 +1,24 @@
+using System.Security.Cryptography;
 using Azure;
 using Herald.Configuration;
 using Herald.Links;
 using Herald.Mail;
+using Herald.Queues;
 using Herald.Templates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Subscribers;
 
-/// <summary>Double opt-in subscription, confirmation, unsubscription and suppression.</summary>
+/// <summary>
+/// A subscriber's life: double opt-in (a request, then the confirm link's POST), unsubscribing, the preferences a
+/// signed link opens, suppression after a bounce or complaint (per address, lifted only by a fresh double opt-in),
+/// and operator imports. Every step that grants or withdraws consent is written to the consent log.
+/// </summary>
 public sealed class SubscriptionService(
     SubscriberStore store,
+    SuppressionList suppressions,
+    ConsentLog consents,
     SubscriberTokens tokens,
     SiteLinks links,
     TemplateCatalog templates,
@@ -25,16 +33,21 @@ public sealed class SubscriptionService(
     public NewsletterOptions? FindNewsletter(string? newsletterId) =>
         options.Value.Newsletters.FirstOrDefault(n => string.Equals(n.Id, newsletterId, StringComparison.Ordinal));
 
-    public async Task<SubscribeOutcome> SubscribeAsync(string? newsletterId, string? email, string origin, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles a sign-up taken by the form or API: an unknown address becomes a pending subscriber and gets a
+    /// confirmation; a pending one asked for more than <see cref="ResendInterval"/> ago gets a new one (and the old
+    /// link stops working); an active one gets nothing. A suppressed address gets a confirmation too: confirming it
+    /// from the mailbox is how its owner lifts the suppression.
+    /// </summary>
+    public async Task<SubscribeOutcome> RequestAsync(SignUpRequest request, CancellationToken cancellationToken)
     {
-        var newsletter = FindNewsletter(newsletterId);
+        var newsletter = FindNewsletter(request.NewsletterId);
         if (newsletter is null)
         {
             return SubscribeOutcome.UnknownNewsletter;
         }
 
-        var address = EmailAddresses.Normalize(email);
-        if (address is null)
+        if (EmailAddresses.Parse(request.Email) is not var (address, unicode))
         {
             return SubscribeOutcome.InvalidAddress;
         }
@@ -42,35 +55,33 @@ public sealed class SubscriptionService(
         var id = EmailAddresses.IdOf(address);
         var now = time.GetUtcNow();
         var subscriber = await store.GetAsync(id, cancellationToken);
-        if (subscriber is null)
+        var isNew = subscriber is null;
+        subscriber ??= new Subscriber { Id = id, Email = address, EmailUnicode = unicode, CreatedAt = now };
+        var subscription = subscriber.SubscriptionTo(newsletter.Id);
+        if (subscription.Status == SubscriberStatus.Active
+            || (subscription.Status == SubscriberStatus.Pending && now - subscription.RequestedAt < ResendInterval))
         {
-            subscriber = NewSubscriber(id, address, now);
-            Request(subscriber.SubscriptionTo(newsletter.Id), origin, now);
-            if (!await store.TryAddAsync(subscriber, cancellationToken))
-            {
-                return SubscribeOutcome.ConfirmationSent;
-            }
-        }
-        else
-        {
-            var subscription = subscriber.SubscriptionTo(newsletter.Id);
-            if (subscription.Status is SubscriberStatus.Active or SubscriberStatus.Suppressed
-                || (subscription.Status == SubscriberStatus.Pending && now - subscription.RequestedAt < ResendInterval))
-            {
-                // Active: nothing to do. Suppressed: the address bounced or complained; we do not mail it again.
-                return SubscribeOutcome.ConfirmationSent;
-            }
-
-            Request(subscription, origin, now);
-            await store.UpdateAsync(subscriber, cancellationToken);
+            return SubscribeOutcome.ConfirmationSent;
         }
 
-        await SendConfirmationAsync(newsletter, id, address, cancellationToken);
+        Request(subscription, request.Source, now);
+        subscriber.Name ??= Clean(request.Name);
+        if (isNew ? !await store.TryAddAsync(subscriber, cancellationToken) : !await TryUpdateAsync(subscriber, cancellationToken))
+        {
+            return SubscribeOutcome.ConfirmationSent; // a concurrent request for the same address did it
+        }
+
+        await consents.AddAsync(id, new ConsentRecord(now, newsletter.Id, "requested", request.Source, request.IpHash), cancellationToken);
+        await SendConfirmationAsync(newsletter, subscriber, subscription.ConfirmNonce!.Value, cancellationToken);
         logger.LogInformation("Subscription to {Newsletter} requested by {Recipient}", newsletter.Id, EmailAddresses.Mask(address));
         return SubscribeOutcome.ConfirmationSent;
     }
 
-    public async Task<ChangeOutcome> ConfirmAsync(string? token, CancellationToken cancellationToken)
+    /// <summary>
+    /// The confirm link's POST: activates the request the link was sent for, once. An old link (an earlier request's,
+    /// or one used already) or a link of someone who has since unsubscribed changes nothing.
+    /// </summary>
+    public async Task<ChangeOutcome> ConfirmAsync(string? token, string? ipHash, CancellationToken cancellationToken)
     {
         var verified = tokens.Verify(token, TokenPurpose.Confirm);
         var subscriber = verified is null ? null : await store.GetAsync(verified.SubscriberId, cancellationToken);
@@ -79,15 +90,32 @@ public sealed class SubscriptionService(
             return ChangeOutcome.InvalidLink;
         }
 
-        return subscriber.StatusFor(verified.NewsletterId) switch
+        var subscription = subscriber.SubscriptionTo(verified.NewsletterId);
+        if (subscription.Status == SubscriberStatus.Active)
         {
-            SubscriberStatus.Active => ChangeOutcome.AlreadyDone,
-            SubscriberStatus.Suppressed => ChangeOutcome.NotAllowed,
-            SubscriberStatus.None => ChangeOutcome.InvalidLink,
-            _ => await ChangeAsync(subscriber, verified.NewsletterId, SubscriberStatus.Active, "confirmed", cancellationToken),
-        };
+            return ChangeOutcome.AlreadyDone;
+        }
+
+        if (subscription.Status != SubscriberStatus.Pending || subscription.ConfirmNonce != verified.Nonce)
+        {
+            return ChangeOutcome.InvalidLink;
+        }
+
+        var now = time.GetUtcNow();
+        Activate(subscription, now);
+        if (!await TryUpdateAsync(subscriber, cancellationToken))
+        {
+            return ChangeOutcome.AlreadyDone;
+        }
+
+        // Confirming from the mailbox proves it receives mail again: a bounce or complaint on record is lifted.
+        await suppressions.RemoveAsync(subscriber.Id, cancellationToken);
+        await consents.AddAsync(subscriber.Id, new ConsentRecord(now, verified.NewsletterId, "confirmed", subscription.Origin, ipHash), cancellationToken);
+        logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", subscriber.Id, verified.NewsletterId, SubscriberStatus.Active, "confirmed");
+        return ChangeOutcome.Done;
     }
 
+    /// <summary>The unsubscribe link's POST (and RFC 8058 one-click): idempotent.</summary>
     public async Task<ChangeOutcome> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
     {
         var verified = tokens.Verify(token, TokenPurpose.Unsubscribe);
@@ -97,23 +125,32 @@ public sealed class SubscriptionService(
             return verified is null ? ChangeOutcome.InvalidLink : ChangeOutcome.AlreadyDone;
         }
 
-        return subscriber.StatusFor(verified.NewsletterId) is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed or SubscriberStatus.None
-            ? ChangeOutcome.AlreadyDone
-            : await ChangeAsync(subscriber, verified.NewsletterId, SubscriberStatus.Unsubscribed, "unsubscribe link", cancellationToken);
+        return await UnsubscribeAsync(subscriber, verified.NewsletterId, "unsubscribe link", cancellationToken);
     }
 
-    /// <summary>Stops all mail to a subscriber after a bounce, drop or spam report.</summary>
-    public async Task<ChangeOutcome> SuppressAsync(string newsletterId, string subscriberId, string reason, CancellationToken cancellationToken)
+    /// <summary>Stops one newsletter (the provider's own unsubscribe, an inbound "unsubscribe" mail).</summary>
+    public async Task<ChangeOutcome> UnsubscribeAsync(Subscriber subscriber, string newsletterId, string reason, CancellationToken cancellationToken)
     {
-        var subscriber = await store.GetAsync(subscriberId, cancellationToken);
-        if (subscriber is null || subscriber.StatusFor(newsletterId) == SubscriberStatus.None)
+        if (subscriber.StatusFor(newsletterId) is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed or SubscriberStatus.None)
         {
-            return ChangeOutcome.InvalidLink;
+            return ChangeOutcome.AlreadyDone;
         }
 
-        return subscriber.StatusFor(newsletterId) == SubscriberStatus.Suppressed
-            ? ChangeOutcome.AlreadyDone
-            : await ChangeAsync(subscriber, newsletterId, SubscriberStatus.Suppressed, reason, cancellationToken);
+        return await ChangeAsync(subscriber, [newsletterId], SubscriberStatus.Unsubscribed, reason, cancellationToken);
+    }
+
+    /// <summary>Stops all mail to an address after a hard bounce, a drop or a spam report: every newsletter, and the suppression list.</summary>
+    public async Task<ChangeOutcome> SuppressAsync(string subscriberId, string reason, CancellationToken cancellationToken)
+    {
+        await suppressions.AddAsync(subscriberId, reason, cancellationToken);
+        var subscriber = await store.GetAsync(subscriberId, cancellationToken);
+        if (subscriber is null)
+        {
+            return ChangeOutcome.AlreadyDone;
+        }
+
+        var stopping = subscriber.Subscriptions.Where(s => s.Value.Status is SubscriberStatus.Active or SubscriberStatus.Pending).Select(s => s.Key).ToList();
+        return stopping.Count == 0 ? ChangeOutcome.AlreadyDone : await ChangeAsync(subscriber, stopping, SubscriberStatus.Suppressed, reason, cancellationToken);
     }
 
     /// <summary>The subscriber a link is for and the newsletter it names, or null when the link is not genuine.</summary>
@@ -125,32 +162,90 @@ public sealed class SubscriptionService(
     }
 
     /// <summary>
+    /// The preferences page's POST: the newsletters the reader wants and their name. The signed link proves the
+    /// mailbox, so switching a newsletter on takes effect at once; a suppressed address cannot switch anything on.
+    /// </summary>
+    public async Task<ChangeOutcome> UpdatePreferencesAsync(Subscriber subscriber, IReadOnlySet<string> wanted, string? name, string? ipHash, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var suppressed = await suppressions.ContainsAsync(subscriber.Id, cancellationToken);
+        var changes = new List<(string Newsletter, string Action)>();
+        foreach (var newsletter in options.Value.Newsletters)
+        {
+            var subscription = subscriber.SubscriptionTo(newsletter.Id);
+            var active = subscription.Status == SubscriberStatus.Active;
+            if (wanted.Contains(newsletter.Id) && !active && !suppressed)
+            {
+                Activate(Request(subscription, "preferences", now), now);
+                changes.Add((newsletter.Id, "switched on"));
+            }
+            else if (!wanted.Contains(newsletter.Id) && active)
+            {
+                subscription.Status = SubscriberStatus.Unsubscribed;
+                subscription.EndedAt = now;
+                subscription.EndReason = "preferences";
+                changes.Add((newsletter.Id, "switched off"));
+            }
+        }
+
+        foreach (var unused in subscriber.Subscriptions.Where(s => s.Value.Status == SubscriberStatus.None).Select(s => s.Key).ToList())
+        {
+            subscriber.Subscriptions.Remove(unused);
+        }
+
+        var newName = Clean(name);
+        if (changes.Count == 0 && newName == subscriber.Name)
+        {
+            return suppressed && wanted.Count > 0 ? ChangeOutcome.NotAllowed : ChangeOutcome.AlreadyDone;
+        }
+
+        subscriber.Name = newName;
+        if (!await TryUpdateAsync(subscriber, cancellationToken))
+        {
+            return ChangeOutcome.AlreadyDone;
+        }
+
+        foreach (var (newsletter, action) in changes)
+        {
+            await consents.AddAsync(subscriber.Id, new ConsentRecord(now, newsletter, action, "preferences", ipHash), cancellationToken);
+        }
+
+        return ChangeOutcome.Done;
+    }
+
+    /// <summary>
     /// Adds an already-consenting subscriber (operator import, samples). An address that unsubscribed or was
     /// suppressed is left as it is: an import must not resubscribe someone who left.
     /// </summary>
-    public async Task<(Subscriber? Subscriber, bool Added)> AddConfirmedAsync(string newsletterId, string email, string origin, CancellationToken cancellationToken)
+    public async Task<(Subscriber? Subscriber, bool Added)> AddConfirmedAsync(string newsletterId, string email, string origin, CancellationToken cancellationToken, string? name = null)
     {
-        var address = EmailAddresses.Normalize(email);
-        if (address is null || FindNewsletter(newsletterId) is null)
+        if (EmailAddresses.Parse(email) is not var (address, unicode) || FindNewsletter(newsletterId) is null)
         {
             return (null, false);
         }
 
         var id = EmailAddresses.IdOf(address);
+        if (await suppressions.ContainsAsync(id, cancellationToken))
+        {
+            return (await store.GetAsync(id, cancellationToken), false);
+        }
+
         var now = time.GetUtcNow();
-        var subscriber = NewSubscriber(id, address, now);
+        var subscriber = new Subscriber { Id = id, Email = address, EmailUnicode = unicode, Name = Clean(name), CreatedAt = now };
         Activate(Request(subscriber.SubscriptionTo(newsletterId), origin, now), now);
         if (await store.TryAddAsync(subscriber, cancellationToken))
         {
+            await consents.AddAsync(id, new ConsentRecord(now, newsletterId, "imported", origin, null), cancellationToken);
             return (subscriber, true);
         }
 
         var existing = await store.GetAsync(id, cancellationToken);
-        var status = existing?.StatusFor(newsletterId);
-        if (existing is not null && status is SubscriberStatus.Pending or SubscriberStatus.None)
+        if (existing is not null && existing.StatusFor(newsletterId) is SubscriberStatus.Pending or SubscriberStatus.None)
         {
             Activate(Request(existing.SubscriptionTo(newsletterId), origin, now), now);
+            existing.Name ??= Clean(name);
             await store.UpdateAsync(existing, cancellationToken);
+            await consents.AddAsync(id, new ConsentRecord(now, newsletterId, "imported", origin, null), cancellationToken);
             logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", existing.Id, newsletterId, SubscriberStatus.Active, "confirmed by operator");
             return (existing, true);
         }
@@ -158,40 +253,77 @@ public sealed class SubscriptionService(
         return (existing, false);
     }
 
-    private async Task<ChangeOutcome> ChangeAsync(Subscriber subscriber, string newsletterId, SubscriberStatus status, string reason, CancellationToken cancellationToken)
+    private async Task<ChangeOutcome> ChangeAsync(Subscriber subscriber, IReadOnlyList<string> newsletterIds, SubscriberStatus status, string reason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var subscription = subscriber.SubscriptionTo(newsletterId);
-        subscription.Status = status;
-        if (status == SubscriberStatus.Active)
+        foreach (var newsletterId in newsletterIds)
         {
-            Activate(subscription, now);
-        }
-        else if (status is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed)
-        {
+            var subscription = subscriber.SubscriptionTo(newsletterId);
+            subscription.Status = status;
             subscription.EndedAt = now;
             subscription.EndReason = reason;
+            subscription.ConfirmNonce = null;
         }
 
-        try
-        {
-            await store.UpdateAsync(subscriber, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        if (!await TryUpdateAsync(subscriber, cancellationToken))
         {
             // Changed concurrently (a double click): the other request did the same change or a newer one.
             return ChangeOutcome.AlreadyDone;
         }
 
-        logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", subscriber.Id, newsletterId, status, reason);
+        foreach (var newsletterId in newsletterIds)
+        {
+            await consents.AddAsync(subscriber.Id, new ConsentRecord(now, newsletterId, status == SubscriberStatus.Suppressed ? "suppressed" : "unsubscribed", reason, null), cancellationToken);
+            logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", subscriber.Id, newsletterId, status, reason);
+        }
+
         return ChangeOutcome.Done;
     }
 
+    private async Task<bool> TryUpdateAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.UpdateAsync(subscriber, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    private async Task SendConfirmationAsync(NewsletterOptions newsletter, Subscriber subscriber, uint nonce, CancellationToken cancellationToken)
+    {
+        var model = new
+        {
+            Newsletter = NewsletterView.Of(newsletter),
+            ConfirmUrl = links.Confirm(tokens.Create(TokenPurpose.Confirm, newsletter.Id, subscriber.Id, nonce)),
+        };
+        await mail.SendAsync(
+            new OutgoingEmail
+            {
+                Key = $"{newsletter.Id}/confirmations/{subscriber.Id}-{nonce:x8}",
+                Category = "confirmation",
+                NewsletterId = newsletter.Id,
+                SubscriberId = subscriber.Id,
+                FromAddress = newsletter.FromAddress,
+                FromName = newsletter.FromName,
+                To = subscriber.Email,
+                Subject = $"Confirm your subscription to {newsletter.Title}",
+                Html = templates.Render("confirmation.html.scriban", model),
+                Text = templates.Render("confirmation.txt.scriban", model),
+            },
+            cancellationToken);
+    }
+
+    /// <summary>A fresh request: pending, with a new nonce, so only the confirmation sent now confirms it.</summary>
     private static Subscription Request(Subscription subscription, string origin, DateTimeOffset now)
     {
         subscription.Status = SubscriberStatus.Pending;
         subscription.Origin = origin;
         subscription.RequestedAt = now;
+        subscription.ConfirmNonce = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4)) | 1;
         return subscription;
     }
 
@@ -201,36 +333,18 @@ public sealed class SubscriptionService(
         subscription.ConfirmedAt = now;
         subscription.EndedAt = null;
         subscription.EndReason = null;
+        subscription.ConfirmNonce = null;
     }
 
-    private async Task SendConfirmationAsync(NewsletterOptions newsletter, string subscriberId, string address, CancellationToken cancellationToken)
+    /// <summary>A name as the reader typed it, without control characters, at most 100 characters; null when empty.</summary>
+    private static string? Clean(string? name)
     {
-        var model = new
+        if (string.IsNullOrWhiteSpace(name))
         {
-            Newsletter = NewsletterView.Of(newsletter),
-            ConfirmUrl = links.Confirm(tokens.Create(TokenPurpose.Confirm, newsletter.Id, subscriberId)),
-        };
-        await mail.SendAsync(
-            new OutgoingEmail
-            {
-                Key = $"{newsletter.Id}/confirmations/{subscriberId}",
-                Category = "confirmation",
-                NewsletterId = newsletter.Id,
-                SubscriberId = subscriberId,
-                FromAddress = newsletter.FromAddress,
-                FromName = newsletter.FromName,
-                To = address,
-                Subject = $"Confirm your subscription to {newsletter.Title}",
-                Html = templates.Render("confirmation.html.scriban", model),
-                Text = templates.Render("confirmation.txt.scriban", model),
-            },
-            cancellationToken);
-    }
+            return null;
+        }
 
-    private static Subscriber NewSubscriber(string id, string address, DateTimeOffset now) => new()
-    {
-        Id = id,
-        Email = address,
-        CreatedAt = now,
-    };
+        var cleaned = new string([.. name.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format && c is < '\uE000' or > '\uF8FF')]).Trim();
+        return cleaned.Length == 0 ? null : cleaned[..Math.Min(cleaned.Length, 100)];
+    }
 }

@@ -22,7 +22,8 @@ public static class FlowRules
         ["Editions"] = ["Summarizing"],
         ["Subscribers"] = [],
         ["Delivery"] = ["Editions", "Subscribers"],
-        ["Site"] = ["Editions", "Subscribers", "Delivery"],
+        ["Privacy"] = ["Subscribers", "Delivery"],
+        ["Site"] = ["Editions", "Subscribers", "Delivery", "Privacy"],
     };
 
     /// <summary>"Herald.Collecting.Fetching.WebFetcher" is in folder "Collecting"; "Herald.HeraldServiceCollectionExtensions" in the root.</summary>

@@ -28,6 +28,7 @@ public class DeliveryCrashTests(AzuriteFixture azurite, ITestOutputHelper output
         var settings = new Dictionary<string, string?>
         {
             ["Delivery:Mode"] = "SendGrid",
+                ["Delivery:SendGridWebhookPublicKey"] = TestKeys.WebhookPublicKey,
             ["Delivery:SendGridApiKey"] = "SG.crash-test-key",
             ["Delivery:SendGridHost"] = sink.Url.AbsoluteUri,
             ["Delivery:BatchSize"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),

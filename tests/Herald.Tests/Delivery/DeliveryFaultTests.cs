@@ -1,6 +1,7 @@
 using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Delivery;
+using Herald.Local;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Delivery;
@@ -123,6 +124,7 @@ public class DeliveryFaultTests(AzuriteFixture azurite, ITestOutputHelper output
             new Dictionary<string, string?>
             {
                 ["Delivery:Mode"] = "SendGrid",
+                ["Delivery:SendGridWebhookPublicKey"] = TestKeys.WebhookPublicKey,
                 ["Delivery:SendGridApiKey"] = "SG.fault-test-key",
                 ["Delivery:SendGridHost"] = sink.Url.AbsoluteUri,
                 ["Delivery:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -4,7 +4,9 @@ using Herald.Collecting;
 using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Functions.Http;
 using Herald.Mail;
+using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
@@ -93,6 +95,7 @@ public class FanOutTests(AzuriteFixture azurite)
     private static Dictionary<string, string?> SendGridSettings(SendGridSink sink, int batchSize) => new()
     {
         ["Delivery:Mode"] = "SendGrid",
+                ["Delivery:SendGridWebhookPublicKey"] = TestKeys.WebhookPublicKey,
         ["Delivery:SendGridApiKey"] = "SG.fan-out-test-key",
         ["Delivery:SendGridHost"] = sink.Url.AbsoluteUri,
         ["Delivery:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),

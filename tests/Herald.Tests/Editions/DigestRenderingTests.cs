@@ -6,6 +6,7 @@ using Herald.Mail;
 using Herald.Summarizing;
 using Herald.Templates;
 using Herald.Tests.Infrastructure;
+using Herald.Text;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Tests.Editions;

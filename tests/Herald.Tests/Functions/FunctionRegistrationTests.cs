@@ -27,9 +27,9 @@ public class FunctionRegistrationTests
     }
 
     [Fact]
-    public void Eleven_function_classes_exist()
+    public void Fourteen_function_classes_exist()
     {
-        Assert.Equal(11, FunctionTypes().Count());
+        Assert.Equal(14, FunctionTypes().Count());
     }
 
     internal static ServiceProvider BuildAppServices()

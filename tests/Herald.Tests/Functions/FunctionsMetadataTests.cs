@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Herald.Site;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Functions;
@@ -21,15 +22,18 @@ public class FunctionsMetadataTests
     {
         { "SummarizeArticle", "summarize-articles" },
         { "SendDigestBatch", "send-digest-batches" },
+        { "ProcessSignUp", "signup-requests" },
     };
 
     public static TheoryData<string, string, string[]> HttpFunctions => new()
     {
         { "Subscribe", "subscribe", ["post"] },
         { "SubscribePage", "subscribe/{newsletter}", ["get"] },
-        { "Confirm", "confirm", ["get"] },
+        { "Confirm", "confirm", ["get", "post"] },
         { "Unsubscribe", "unsubscribe", ["get", "post"] },
-        { "Preferences", "preferences", ["get"] },
+        { "Preferences", "preferences", ["get", "post"] },
+        { "ExportData", "privacy/export", ["get"] },
+        { "EraseData", "privacy/erase", ["get", "post"] },
         { "SendGridEvents", "events/sendgrid", ["post"] },
         { "Archive", "archive/{newsletter}/{date}", ["get"] },
     };
@@ -37,7 +41,7 @@ public class FunctionsMetadataTests
     [Fact]
     public void Declares_exactly_Heralds_functions()
     {
-        string[] expected = ["Archive", "BuildDigests", "CollectArticles", "Confirm", "Preferences", "SendDigestBatch", "SendGridEvents", "Subscribe", "SubscribePage", "SummarizeArticle", "Unsubscribe"];
+        string[] expected = ["Archive", "BuildDigests", "CollectArticles", "Confirm", "EraseData", "ExportData", "Preferences", "ProcessSignUp", "SendDigestBatch", "SendGridEvents", "Subscribe", "SubscribePage", "SummarizeArticle", "Unsubscribe"];
         Assert.Equal(expected, Functions.Value.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -70,6 +74,17 @@ public class FunctionsMetadataTests
         Assert.Equal(methods, trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).Order(StringComparer.Ordinal));
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
         Assert.Contains(Functions.Value[name].GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "Out");
+    }
+
+    [Fact]
+    public void The_http_functions_are_exactly_the_sites_endpoints_that_herald_serve_maps()
+    {
+        var http = Functions.Value.Where(f => Trigger(f.Key).GetProperty("type").GetString() == "httpTrigger")
+            .Select(f => (f.Key, Route: Trigger(f.Key).GetProperty("route").GetString(), Methods: string.Join(',', Trigger(f.Key).GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).Order(StringComparer.Ordinal))))
+            .OrderBy(f => f.Key, StringComparer.Ordinal);
+        var site = Herald.Site.SiteEndpoints.All.Select(e => (e.Name, (string?)e.Route, string.Join(',', e.Methods.Order(StringComparer.Ordinal)))).OrderBy(e => e.Name, StringComparer.Ordinal);
+
+        Assert.Equal(site, http);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Delivery;
 using Herald.Mail;
+using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -93,6 +94,7 @@ public class SendGridContractTests(AzuriteFixture azurite, PrismFixture prism, I
             new Dictionary<string, string?>
             {
                 ["Delivery:Mode"] = "SendGrid",
+                ["Delivery:SendGridWebhookPublicKey"] = TestKeys.WebhookPublicKey,
                 ["Delivery:SendGridApiKey"] = "SG.contract-test-key",
                 ["Delivery:SendGridHost"] = url.AbsoluteUri,
                 ["Delivery:SendGridSandbox"] = sandbox ? "true" : "false",

@@ -22,6 +22,7 @@ public class TransportEquivalenceTests(AzuriteFixture azurite)
         await using var herald = await TestHerald.StartAsync(azurite, new Dictionary<string, string?>
         {
             ["Delivery:Mode"] = "SendGrid",
+                ["Delivery:SendGridWebhookPublicKey"] = TestKeys.WebhookPublicKey,
             ["Delivery:SendGridApiKey"] = "SG.equivalence",
             ["Delivery:SendGridHost"] = sink.Url.AbsoluteUri,
             ["Delivery:UnsubscribeMailDomain"] = "parse.herald.example",

@@ -1,0 +1,93 @@
+using Herald.Links;
+using Herald.Queues;
+using Herald.Site;
+using Herald.Storage;
+using Herald.Subscribers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Herald.Local;
+
+/// <summary>
+/// "herald serve": the site's handlers — the very ones the Functions app's HTTP functions call — on Kestrel at
+/// 127.0.0.1, on the same routes (/api/...), with the sign-up queue processed in the background as the
+/// ProcessSignUp function does in Azure.
+/// </summary>
+public sealed class SiteServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _signUps;
+
+    private SiteServer(WebApplication app, Task signUps, CancellationTokenSource stopping) => (_app, _signUps, _stopping) = (app, signUps, stopping);
+
+    public Uri Url { get; private set; } = null!;
+
+    public static async Task<SiteServer> StartAsync(IServiceProvider herald, int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        foreach (var endpoint in SiteEndpoints.All)
+        {
+            var handler = (ISiteHandler)herald.GetRequiredService(endpoint.Handler);
+            app.MapMethods($"/{Routes.Prefix}/{endpoint.Route}", endpoint.Methods, (Func<HttpContext, Task<IResult>>)(context => handler.HandleAsync(context, context.RequestAborted)));
+        }
+
+        await app.StartAsync();
+        var stopping = new CancellationTokenSource();
+        var server = new SiteServer(app, ProcessSignUpsAsync(herald, stopping.Token), stopping)
+        {
+            Url = new Uri(app.Urls.First()),
+        };
+        return server;
+    }
+
+    /// <summary>Drains the sign-up queue every moment, as the queue trigger would, until the server stops.</summary>
+    private static async Task ProcessSignUpsAsync(IServiceProvider herald, CancellationToken stopping)
+    {
+        var drainer = herald.GetRequiredService<QueueDrainer>();
+        var subscriptions = herald.GetRequiredService<SubscriptionService>();
+        var queue = herald.GetRequiredService<HeraldStorage>().SignUpQueue;
+        var logger = herald.GetRequiredService<ILogger<SiteServer>>();
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await herald.GetRequiredService<HeraldStorage>().EnsureCreatedAsync();
+                await drainer.DrainAsync(queue, (body, ct) => subscriptions.RequestAsync(SignUpQueue.Parse(body), ct), stopping, parallelism: 2);
+                await Task.Delay(TimeSpan.FromMilliseconds(250), stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError("Processing sign-ups failed ({Error}); trying again", ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _signUps;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+}

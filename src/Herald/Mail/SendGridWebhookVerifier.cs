@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Mail;
+
+/// <summary>
+/// Verifies SendGrid's signed webhooks: an ECDSA (P-256, SHA-256) signature over the timestamp header followed by
+/// the raw body, with the public key from SendGrid's settings, and a timestamp within
+/// Delivery:SendGridWebhookMaxAge of now. Every malformed header is a verdict, never an exception.
+/// </summary>
+public sealed class SendGridWebhookVerifier(IOptions<MailOptions> options, TimeProvider time)
+{
+    public const string SignatureHeader = "X-Twilio-Email-Event-Webhook-Signature";
+    public const string TimestampHeader = "X-Twilio-Email-Event-Webhook-Timestamp";
+
+    private readonly ECDsa? _key = ReadKey(options.Value.SendGridWebhookPublicKey);
+
+    public WebhookVerdict Verify(ReadOnlySpan<byte> body, string? signature, string? timestamp)
+    {
+        if (_key is null)
+        {
+            return WebhookVerdict.NotConfigured;
+        }
+
+        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(timestamp) || timestamp.Length > 20 || signature.Length > 512
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return WebhookVerdict.MissingSignature;
+        }
+
+        var signatureBytes = new byte[signature.Length];
+        if (!Convert.TryFromBase64String(signature, signatureBytes, out var length))
+        {
+            return WebhookVerdict.MissingSignature;
+        }
+
+        if (seconds > 253402300799 || Math.Abs((time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).TotalSeconds) > options.Value.SendGridWebhookMaxAge.TotalSeconds)
+        {
+            return WebhookVerdict.Stale;
+        }
+
+        var signed = new byte[Encoding.ASCII.GetByteCount(timestamp) + body.Length];
+        var written = Encoding.ASCII.GetBytes(timestamp, signed);
+        body.CopyTo(signed.AsSpan(written));
+        try
+        {
+            return _key.VerifyData(signed, signatureBytes.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
+                ? WebhookVerdict.Genuine
+                : WebhookVerdict.Forged;
+        }
+        catch (CryptographicException)
+        {
+            return WebhookVerdict.Forged;
+        }
+    }
+
+    /// <summary>The ECDSA key in a base64 SubjectPublicKeyInfo, as SendGrid shows it; null when it is not one.</summary>
+    public static ECDsa? ReadKey(string? base64)
+    {
+        if (string.IsNullOrWhiteSpace(base64))
+        {
+            return null;
+        }
+
+        try
+        {
+            var key = ECDsa.Create();
+            key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(base64.Trim()), out _);
+            return key;
+        }
+        catch (Exception ex) when (ex is FormatException or CryptographicException)
+        {
+            return null;
+        }
+    }
+}

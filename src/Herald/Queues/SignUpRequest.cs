@@ -1,0 +1,7 @@
+namespace Herald.Queues;
+
+/// <summary>
+/// A sign-up as the form or API received it (the address already normalized): answered at once, processed from the
+/// queue, so that the answer and its timing are the same whether the address is new, pending, active or gone.
+/// </summary>
+public sealed record SignUpRequest(string NewsletterId, string Email, string? Name, string Source, string? IpHash, DateTimeOffset RequestedAt);

@@ -1,0 +1,49 @@
+using Herald.Links;
+using Herald.Site.Pages;
+using Herald.Subscribers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Site.Handlers;
+
+/// <summary>
+/// GET /api/unsubscribe?token=: one button (link scanners must not unsubscribe anyone). POST unsubscribes, at once
+/// and idempotently; it is also what mail clients send for RFC 8058 one-click unsubscribe to the List-Unsubscribe
+/// URL ("List-Unsubscribe=One-Click", from their own servers, with no Origin).
+/// </summary>
+public sealed class UnsubscribeHandler(SubscriptionService subscriptions, SubscriberTokens tokens, OriginPolicy origins, SitePages pages, IOptions<SiteOptions> options) : ISiteHandler
+{
+    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var token = context.Request.Query["token"].ToString();
+        if (tokens.Verify(token, TokenPurpose.Unsubscribe) is not { } verified)
+        {
+            return pages.Error(400, "This link does not work", "Use the unsubscribe link of a recent email.");
+        }
+
+        var title = subscriptions.FindNewsletter(verified.NewsletterId)!.Title;
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return pages.Page(200, new PageView($"Unsubscribe from {title}?", "Press the button and you will receive no more editions.")
+            {
+                Forms = [new PageForm(SiteLinks.WithToken(Routes.Unsubscribe, token), "Unsubscribe", [])],
+            });
+        }
+
+        if (!origins.Allows(context.Request))
+        {
+            return pages.Error(403, "Not from this site", "Unsubscribe from the page the link in your email opens.");
+        }
+
+        // The body (a one-click "List-Unsubscribe=One-Click", or nothing) says nothing the token does not: read within bounds, not used.
+        var (_, refusal) = await RequestReader.ReadBytesAsync(context.Request, options.Value.MaxFormBytes, cancellationToken);
+        if (refusal is not null)
+        {
+            return pages.Error(refusal.Status, "That did not work", refusal.Message);
+        }
+
+        return await subscriptions.UnsubscribeAsync(token, cancellationToken) is ChangeOutcome.Done or ChangeOutcome.AlreadyDone
+            ? pages.Page(200, new PageView("You are unsubscribed", $"You will receive no more editions of {title}."))
+            : pages.Error(400, "This link does not work", "Use the unsubscribe link of a recent email.");
+    }
+}

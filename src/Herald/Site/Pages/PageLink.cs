@@ -1,0 +1,3 @@
+namespace Herald.Site.Pages;
+
+public sealed record PageLink(string Url, string Text);

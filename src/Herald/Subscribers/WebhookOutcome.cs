@@ -1,8 +1,0 @@
-namespace Herald.Subscribers;
-
-public enum WebhookOutcome
-{
-    Accepted,
-    Unauthorized,
-    BadRequest,
-}
