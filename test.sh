@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every Herald test. Installs what the tests need first (Azurite through npm ci, NuGet packages through
-# restore); the tests start and stop their own Azurite. Ends with one line: "Tests: N passed, N failed, N skipped".
+# Runs every Herald test. Installs what the tests need first (Azurite, Prism and maildev through npm ci, Debian's
+# Chromium for the browser tests through apt-get, NuGet packages through restore); the tests start and stop their
+# own servers. Ends with one line: "Tests: N passed, N failed, N skipped".
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$home"
@@ -9,6 +10,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "Installing local tools (npm ci)..."
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium for the browser tests (apt-get install chromium)..."
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
 
 log="$(mktemp)"

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Herald.Bench.Collecting;
-using Herald.Bench.Delivery;
 using Herald.Bench.Summarization;
 
 var data = new Option<FileInfo>("--data") { Description = "JSONL set: {\"id\", \"article\", \"summary\": [sentences]}.", Required = true };
@@ -23,9 +21,14 @@ var gzip = new Option<bool>("--gzip") { Description = "Gzip the request bodies (
 var deliver = new Command("deliver", "Fan one 20-story edition out to N subscribers in Azurite and send every batch to a local sink; then the same bodies posted raw.") { subscribers, batch, parallel, gzip };
 deliver.SetAction((parse, ct) => Herald.Bench.Delivery.DeliverBenchmark.RunAsync(parse.GetValue(subscribers), parse.GetValue(batch), parse.GetValue(parallel), parse.GetValue(gzip), Console.Out));
 
+var seconds = new Option<int>("--seconds") { Description = "How long the sign-ups go on.", DefaultValueFactory = _ => 60 };
+var rate = new Option<int>("--rate") { Description = "Sign-ups a second, arriving at a steady pace.", DefaultValueFactory = _ => 200 };
+var signup = new Command("signup", "Sign-ups from many clients against herald serve for N seconds, within the rate limits; then every address looked for in storage and the outbox.") { seconds, rate };
+signup.SetAction((parse, ct) => Herald.Bench.Site.SignUpBenchmark.RunAsync(TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(rate), Console.Out));
+
 var port = new Option<int>("--port") { Description = "Port on 127.0.0.1.", Required = true };
 var sink = new Command("sink", "The deliver benchmark's receiving end (started by the benchmark itself).") { port };
 sink.Hidden = true;
 sink.SetAction((parse, ct) => Herald.Bench.Delivery.MailSink.RunAsync(parse.GetValue(port)));
 
-return await new RootCommand("Herald benchmarks") { summarize, collect, deliver, sink }.Parse(args).InvokeAsync();
+return await new RootCommand("Herald benchmarks") { summarize, collect, deliver, signup, sink }.Parse(args).InvokeAsync();

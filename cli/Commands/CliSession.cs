@@ -16,7 +16,7 @@ public static class CliSession
 {
     public const int ConfigurationError = 2;
 
-    public static async Task<int> RunAsync(FileInfo? config, DirectoryInfo? data, bool verbose, TextWriter output, Func<IHost, Task<int>> action, CancellationToken cancellationToken, bool needsStorage = true)
+    public static async Task<int> RunAsync(FileInfo? config, DirectoryInfo? data, bool verbose, TextWriter output, Func<IHost, Task<int>> action, CancellationToken cancellationToken, bool needsStorage = true, DateTimeOffset? now = null)
     {
         var home = HeraldPaths.Home();
         var configFile = config?.FullName ?? Environment.GetEnvironmentVariable("HERALD_CONFIG") ?? HeraldPaths.DefaultConfig(home);
@@ -26,7 +26,7 @@ public static class CliSession
         IHost host;
         try
         {
-            host = HeraldHost.Build(configFile, dataDirectory, new Dictionary<string, string?>(), verbose);
+            host = HeraldHost.Build(configFile, dataDirectory, new Dictionary<string, string?>(), verbose, now: now);
         }
         catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException)
         {

@@ -56,7 +56,7 @@ public static class ExtractCommand
                 Title = extracted.Title,
                 Author = extracted.Byline,
                 PublishedAt = extracted.PublishedAt,
-                CollectedAt = TimeProvider.System.GetUtcNow(),
+                CollectedAt = host.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
                 Source = url.Host,
                 Text = extracted.Text,
                 Tags = tags,

@@ -30,12 +30,18 @@ public static class HeraldCommands
         Recursive = true,
     };
 
+    private static readonly Option<DateTimeOffset?> NowOption = new("--now")
+    {
+        Description = "Run as if it were this moment (ISO 8601, e.g. 2026-11-26T11:00:00Z): walk through days locally.",
+        Recursive = true,
+    };
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Herald: collects tagged news, summarizes it, and emails a digest to subscribers.")
         {
-            ConfigOption, DataOption, VerboseOption,
-            RunCommand(), PreviewCommand(), SubscribersCommand.Build(), DeliveriesCommand.Build(), SendCommand.Build(), SendTestCommand.Build(), ServeCommand.Build(),
+            ConfigOption, DataOption, VerboseOption, NowOption,
+            RunCommand(), PreviewCommand(), SubscribersCommand.Build(), DeliveriesCommand.Build(), SendCommand.Build(), SendTestCommand.Build(), ServeCommand.Build(), StatsCommand.Build(),
             ExtractCommand.Build((parse, action, ct, needsStorage) => Session(parse, action, ct, needsStorage)),
         };
         return root;
@@ -64,7 +70,7 @@ public static class HeraldCommands
                 return 2;
             }
 
-            var now = TimeProvider.System.GetUtcNow();
+            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             var edition = await host.Services.GetRequiredService<EditionBuilder>().RenderAsync(newsletter, $"{newsletter.Id}-preview", DateOnly.FromDateTime(now.UtcDateTime), now, ct);
             if (edition is null)
             {
@@ -96,6 +102,7 @@ public static class HeraldCommands
     }
 
     /// <summary>Runs a command's action with the configuration, storage and host its options ask for.</summary>
-    internal static Task<int> Session(ParseResult parse, Func<IHost, Task<int>> action, CancellationToken ct, bool needsStorage = true) =>
-        CliSession.RunAsync(parse.GetValue(ConfigOption), parse.GetValue(DataOption), parse.GetValue(VerboseOption), Console.Out, action, ct, needsStorage);
+    /// <param name="quiet">The command's own output is data (CSV, JSON): the session's notes go to standard error.</param>
+    internal static Task<int> Session(ParseResult parse, Func<IHost, Task<int>> action, CancellationToken ct, bool needsStorage = true, bool quiet = false) =>
+        CliSession.RunAsync(parse.GetValue(ConfigOption), parse.GetValue(DataOption), parse.GetValue(VerboseOption), quiet ? Console.Error : Console.Out, action, ct, needsStorage, parse.GetValue(NowOption));
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Herald.Mail;
+using Herald.Privacy;
 using Herald.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,8 +44,8 @@ public static class SubscribersCommand
             return 0;
         }, ct));
 
-        var remove = new Command("remove", "Delete a person's subscriber record entirely, for every newsletter (erasure request).") { emailArgument };
-        remove.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
+        var erase = new Command("erase", "Erase a person's data (erasure request): subscriber record, consent records, delivery records, outbox copies. A hash stays if the address bounced or complained.") { emailArgument };
+        erase.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
         {
             var address = EmailAddresses.Normalize(parse.GetValue(emailArgument));
             if (address is null)
@@ -53,11 +54,53 @@ public static class SubscribersCommand
                 return 2;
             }
 
-            var deleted = await host.Services.GetRequiredService<SubscriberStore>().DeleteAsync(EmailAddresses.IdOf(address), ct);
-            Console.WriteLine(deleted ? $"Removed {address}" : $"{address} was not a subscriber");
+            var report = await host.Services.GetRequiredService<PersonalData>().EraseAsync(EmailAddresses.IdOf(address), ct);
+            Console.WriteLine(report.Subscriber
+                ? $"Erased {EmailAddresses.Mask(address)}: the subscriber record, {report.ConsentRecords} consent records, {report.DeliveryRecords} delivery records, {report.OutboxFiles} outbox files{(report.SuppressionKept ? "; the suppression hash stays" : "")}."
+                : $"{EmailAddresses.Mask(address)} was not a subscriber; removed {report.ConsentRecords} consent records, {report.DeliveryRecords} delivery records, {report.OutboxFiles} outbox files.");
             return 0;
         }, ct));
 
-        return new Command("subscribers", "Administer subscribers.") { list, add, remove };
+        var fileArgument = new Argument<FileInfo>("file") { Description = "CSV file with a header: email (required), name, newsletters (ids separated by ;), consented_at, source." };
+        var defaultNewsletter = new Option<string?>("--newsletter") { Description = "Newsletter for rows whose \"newsletters\" column is empty." };
+        var import = new Command("import", "Import consenting subscribers from a CSV file: idempotent; rows refused are listed with their line and reason.") { fileArgument, defaultNewsletter };
+        import.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
+        {
+            var file = parse.GetValue(fileArgument)!;
+            if (!file.Exists)
+            {
+                await Console.Error.WriteLineAsync($"'{file.FullName}' does not exist.");
+                return 2;
+            }
+
+            using var reader = file.OpenText();
+            var report = await host.Services.GetRequiredService<SubscriberCsv>().ImportAsync(reader, parse.GetValue(defaultNewsletter), $"import:{file.Name}", ct);
+            Console.WriteLine($"Imported:   {report.Added} subscriptions added, {report.Unchanged} already active, {report.Rejected.Count} rows refused");
+            foreach (var (line, reason) in report.Rejected)
+            {
+                Console.WriteLine($"  line {line}: {reason}");
+            }
+
+            return report.Rejected.Count == 0 ? 0 : 1;
+        }, ct));
+
+        var outputOption = new Option<FileInfo?>("--output", "-o") { Description = "CSV file to write (default: standard output)." };
+        var export = new Command("export", "Export subscribers as CSV, one row per subscription: email, email_unicode, name, newsletter, status, origin, requested_at, confirmed_at, ended_at, end_reason.") { defaultNewsletter, outputOption };
+        export.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
+        {
+            var csv = host.Services.GetRequiredService<SubscriberCsv>();
+            if (parse.GetValue(outputOption) is not { } output)
+            {
+                await csv.ExportAsync(Console.Out, parse.GetValue(defaultNewsletter), ct);
+                return 0;
+            }
+
+            await using var writer = output.CreateText();
+            var rows = await csv.ExportAsync(writer, parse.GetValue(defaultNewsletter), ct);
+            Console.WriteLine($"Exported:   {rows} subscriptions to {output.FullName}");
+            return 0;
+        }, ct, needsStorage: true, quiet: parse.GetValue(outputOption) is null));
+
+        return new Command("subscribers", "Administer subscribers.") { list, add, erase, import, export };
     }
 }

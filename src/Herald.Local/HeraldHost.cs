@@ -16,7 +16,7 @@ public static class HeraldHost
     /// Configuration: the JSON file, then environment variables (Herald__PublicBaseUrl, HeraldStorage, ...), then
     /// the CLI's own overrides. Relative paths in the file are relative to the file, not to the current folder.
     /// </summary>
-    public static IHost Build(string configFile, string dataDirectory, IDictionary<string, string?> overrides, bool verbose, Action<IServiceCollection>? configureServices = null)
+    public static IHost Build(string configFile, string dataDirectory, IDictionary<string, string?> overrides, bool verbose, Action<IServiceCollection>? configureServices = null, DateTimeOffset? now = null)
     {
         if (!File.Exists(configFile))
         {
@@ -40,6 +40,11 @@ public static class HeraldHost
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         // The CLI reports start failures itself, as a message naming the setting rather than a logged stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+
+        if (now is { } start)
+        {
+            builder.Services.AddSingleton<TimeProvider>(new ShiftedTimeProvider(start));
+        }
 
         builder.Services.AddHerald(builder.Configuration);
         builder.Services.AddSingleton<QueueDrainer>();

@@ -59,7 +59,7 @@ public sealed class SiteServer : IAsyncDisposable
             try
             {
                 await herald.GetRequiredService<HeraldStorage>().EnsureCreatedAsync();
-                await drainer.DrainAsync(queue, (body, ct) => subscriptions.RequestAsync(SignUpQueue.Parse(body), ct), stopping, parallelism: 2);
+                await drainer.DrainAsync(queue, (body, ct) => subscriptions.RequestAsync(SignUpQueue.Parse(body), ct), stopping, parallelism: 4, receiveBatch: 8);
                 await Task.Delay(TimeSpan.FromMilliseconds(250), stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)

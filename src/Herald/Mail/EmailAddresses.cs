@@ -10,7 +10,7 @@ namespace Herald.Mail;
 /// compatibility forms folded (full-width "ｊｏｅ＠ｅｘａｍｐｌｅ．ｃｏｍ" is "joe@example.com", composed and decomposed
 /// accents are one), the domain lowercased and, when internationalized, kept in both its Unicode and its ASCII
 /// (punycode) form. Zero-width and control characters, quoted local parts, address literals ("user@[127.0.0.1]")
-/// and non-ASCII local parts are refused.
+/// non-ASCII local parts, encoded words and internationalized domains with symbols in them are refused.
 /// </summary>
 public static class EmailAddresses
 {
@@ -49,6 +49,11 @@ public static class EmailAddresses
             return null;
         }
 
+        if (local.Contains("=?", StringComparison.Ordinal))
+        {
+            return null; // an encoded word, which RFC 2047 forbids in an address: a mail client could show it decoded as something else
+        }
+
         if (domain.StartsWith('[') || domain.Length == 0)
         {
             return null; // address literals: mail to an IP address is not a subscription
@@ -65,13 +70,20 @@ public static class EmailAddresses
             return null;
         }
 
+        if (!unicodeDomain.All(c => c is '.' or '-' || char.GetUnicodeCategory(c) is UnicodeCategory.LowercaseLetter or UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter
+                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber))
+        {
+            return null; // IDNA2008 allows letters, marks and digits only: "xn--zz-zzz" decodes to a bracket symbol, a look-alike trick
+        }
+
         if (!asciiDomain.Contains('.', StringComparison.Ordinal) || asciiDomain.Split('.').Any(label => label.Length is 0 or > 63) || asciiDomain.Split('.')[^1].All(char.IsAsciiDigit))
         {
             return null;
         }
 
         var ascii = local + "@" + asciiDomain;
-        if (ascii.Length > MaxLength || !MailboxAddress.TryParse(ParserOptions.Default, ascii, out var mailbox) || mailbox.Address != ascii)
+        // MimeKit reads the address the way a mail client will (it may show the domain decoded): one mailbox, the same local part.
+        if (ascii.Length > MaxLength || !MailboxAddress.TryParse(ParserOptions.Default, ascii, out var mailbox) || mailbox.LocalPart != local)
         {
             return null;
         }

@@ -15,6 +15,7 @@ public static class SubscribersRegistration
         services.AddSingleton<ClientIpHasher>();
         services.AddSingleton<SubscriberTokens>();
         services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<SubscriberCsv>();
         return services;
     }
 }

@@ -23,4 +23,14 @@ public sealed class Subscription
     /// earlier request (or one used already) finds a different nonce, or none, and changes nothing.
     /// </summary>
     public uint? ConfirmNonce { get; set; }
+
+    /// <summary>
+    /// When the pending request's confirmation email went out; null while it has not. A sign-up whose handler died
+    /// between storing the request and mailing it finds this empty on its retry (the same <see cref="RequestId"/>) and
+    /// mails it then.
+    /// </summary>
+    public DateTimeOffset? ConfirmationSentAt { get; set; }
+
+    /// <summary>The sign-up request that asked for the pending subscription: only its retries may mail the confirmation it owes.</summary>
+    public string? RequestId { get; set; }
 }

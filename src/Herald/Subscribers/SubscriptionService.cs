@@ -58,13 +58,19 @@ public sealed class SubscriptionService(
         var isNew = subscriber is null;
         subscriber ??= new Subscriber { Id = id, Email = address, EmailUnicode = unicode, CreatedAt = now };
         var subscription = subscriber.SubscriptionTo(newsletter.Id);
-        if (subscription.Status == SubscriberStatus.Active
-            || (subscription.Status == SubscriberStatus.Pending && now - subscription.RequestedAt < ResendInterval))
+        if (subscription.Status == SubscriberStatus.Pending && now - subscription.RequestedAt < ResendInterval)
+        {
+            // Asked for just now: mail nothing more, unless this is a retry of the request whose attempt died before mailing it.
+            return subscription.ConfirmationSentAt is null && request.RequestId is not null && subscription.RequestId == request.RequestId
+                ? await MailConfirmationAsync(newsletter, subscriber, subscription, cancellationToken) : SubscribeOutcome.ConfirmationSent;
+        }
+
+        if (subscription.Status == SubscriberStatus.Active)
         {
             return SubscribeOutcome.ConfirmationSent;
         }
 
-        Request(subscription, request.Source, now);
+        Request(subscription, request.Source, now, request.RequestId);
         subscriber.Name ??= Clean(request.Name);
         if (isNew ? !await store.TryAddAsync(subscriber, cancellationToken) : !await TryUpdateAsync(subscriber, cancellationToken))
         {
@@ -72,8 +78,20 @@ public sealed class SubscriptionService(
         }
 
         await consents.AddAsync(id, new ConsentRecord(now, newsletter.Id, "requested", request.Source, request.IpHash), cancellationToken);
-        await SendConfirmationAsync(newsletter, subscriber, subscription.ConfirmNonce!.Value, cancellationToken);
         logger.LogInformation("Subscription to {Newsletter} requested by {Recipient}", newsletter.Id, EmailAddresses.Mask(address));
+        return await MailConfirmationAsync(newsletter, subscriber, subscription, cancellationToken);
+    }
+
+    /// <summary>
+    /// Mails the stored request's confirmation, then notes that it went. Dying in between mails it once more on the
+    /// retry, with the same link (the outbox writes the same file again); a concurrent change of the subscriber
+    /// (the reader confirming already) leaves the note unwritten, which changes nothing.
+    /// </summary>
+    private async Task<SubscribeOutcome> MailConfirmationAsync(NewsletterOptions newsletter, Subscriber subscriber, Subscription subscription, CancellationToken cancellationToken)
+    {
+        await SendConfirmationAsync(newsletter, subscriber, subscription.ConfirmNonce!.Value, cancellationToken);
+        subscription.ConfirmationSentAt = time.GetUtcNow();
+        await TryUpdateAsync(subscriber, cancellationToken);
         return SubscribeOutcome.ConfirmationSent;
     }
 
@@ -215,9 +233,10 @@ public sealed class SubscriptionService(
 
     /// <summary>
     /// Adds an already-consenting subscriber (operator import, samples). An address that unsubscribed or was
-    /// suppressed is left as it is: an import must not resubscribe someone who left.
+    /// suppressed is left as it is: an import must not resubscribe someone who left. The consent record keeps
+    /// <paramref name="consentedAt"/> when the operator knows when consent was given.
     /// </summary>
-    public async Task<(Subscriber? Subscriber, bool Added)> AddConfirmedAsync(string newsletterId, string email, string origin, CancellationToken cancellationToken, string? name = null)
+    public async Task<(Subscriber? Subscriber, bool Added)> AddConfirmedAsync(string newsletterId, string email, string origin, CancellationToken cancellationToken, string? name = null, DateTimeOffset? consentedAt = null)
     {
         if (EmailAddresses.Parse(email) is not var (address, unicode) || FindNewsletter(newsletterId) is null)
         {
@@ -235,7 +254,7 @@ public sealed class SubscriptionService(
         Activate(Request(subscriber.SubscriptionTo(newsletterId), origin, now), now);
         if (await store.TryAddAsync(subscriber, cancellationToken))
         {
-            await consents.AddAsync(id, new ConsentRecord(now, newsletterId, "imported", origin, null), cancellationToken);
+            await consents.AddAsync(id, new ConsentRecord(consentedAt ?? now, newsletterId, "consented (as imported)", origin, null), cancellationToken);
             return (subscriber, true);
         }
 
@@ -245,7 +264,7 @@ public sealed class SubscriptionService(
             Activate(Request(existing.SubscriptionTo(newsletterId), origin, now), now);
             existing.Name ??= Clean(name);
             await store.UpdateAsync(existing, cancellationToken);
-            await consents.AddAsync(id, new ConsentRecord(now, newsletterId, "imported", origin, null), cancellationToken);
+            await consents.AddAsync(id, new ConsentRecord(consentedAt ?? now, newsletterId, "consented (as imported)", origin, null), cancellationToken);
             logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", existing.Id, newsletterId, SubscriberStatus.Active, "confirmed by operator");
             return (existing, true);
         }
@@ -318,12 +337,14 @@ public sealed class SubscriptionService(
     }
 
     /// <summary>A fresh request: pending, with a new nonce, so only the confirmation sent now confirms it.</summary>
-    private static Subscription Request(Subscription subscription, string origin, DateTimeOffset now)
+    private static Subscription Request(Subscription subscription, string origin, DateTimeOffset now, string? requestId = null)
     {
         subscription.Status = SubscriberStatus.Pending;
         subscription.Origin = origin;
         subscription.RequestedAt = now;
         subscription.ConfirmNonce = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4)) | 1;
+        subscription.ConfirmationSentAt = null;
+        subscription.RequestId = requestId;
         return subscription;
     }
 
@@ -334,6 +355,8 @@ public sealed class SubscriptionService(
         subscription.EndedAt = null;
         subscription.EndReason = null;
         subscription.ConfirmNonce = null;
+        subscription.ConfirmationSentAt = null;
+        subscription.RequestId = null;
     }
 
     /// <summary>A name as the reader typed it, without control characters, at most 100 characters; null when empty.</summary>

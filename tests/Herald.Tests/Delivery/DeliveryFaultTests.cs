@@ -1,7 +1,6 @@
 using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Delivery;
-using Herald.Local;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Delivery;
@@ -97,17 +96,11 @@ public class DeliveryFaultTests(AzuriteFixture azurite, ITestOutputHelper output
         // Parses, but fails when rendered: the variable does not exist.
         await File.WriteAllTextAsync(Path.Combine(templates, "broken.html.scriban"), "{{ no_such_value.title }}", Ct);
         await File.WriteAllTextAsync(Path.Combine(templates, "broken.txt.scriban"), "{{ no_such_value.title }}", Ct);
-        await using var herald = await TestHerald.StartAsync(azurite, new Dictionary<string, string?>
-        {
-            ["Herald:TemplateDirectory"] = templates,
-            ["Herald:Newsletters:1:Id"] = "capitol-brief",
-            ["Herald:Newsletters:1:Title"] = "Capitol Brief",
-            ["Herald:Newsletters:1:IncludeTags:0"] = "us-politics",
-            ["Herald:Newsletters:1:Template"] = "broken",
-            ["Herald:Newsletters:1:FromAddress"] = "brief@herald.example",
-            ["Herald:Newsletters:1:PostalAddress"] = "1 Test Street",
-            ["Herald:Newsletters:1:MaxArticleAge"] = "3650.00:00:00",
-        });
+        var settings = SecondNewsletter.Settings();
+        settings["Herald:TemplateDirectory"] = templates;
+        settings["Herald:Newsletters:1:Template"] = "broken";
+        settings["Herald:Newsletters:1:MaxArticleAge"] = "3650.00:00:00";
+        await using var herald = await TestHerald.StartAsync(azurite, settings);
         await TestSubscribers.AddAsync(herald, 5);
         await herald.Get<ArticleCollector>().CollectAsync(Ct);
         herald.Time.Advance(TimeSpan.FromMinutes(5));

@@ -22,6 +22,10 @@ public class EmailAddressesTests
     [InlineData("eve@example.com\r\nBcc: victim@example.com")]
     [InlineData("eve@localhost")]
     [InlineData("eve@example..com")]
+    [InlineData("=?utf-8?q?eve?=@example.com")]
+    [InlineData("eve@xn--zz-zzz.com")]
+    [InlineData("eve@[127.0.0.1]")]
+    [InlineData("eve\u200b@example.com")]
     public void Anything_but_one_plain_address_is_refused(string? input)
     {
         Assert.Null(EmailAddresses.Normalize(input));

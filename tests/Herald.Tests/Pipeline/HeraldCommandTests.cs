@@ -68,6 +68,44 @@ public class HeraldCommandTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task Subscribers_import_export_erase_and_stats_work_from_the_command_line()
+    {
+        var prefix = AzuriteFixture.UniquePrefix();
+        var data = Directory.CreateTempSubdirectory("herald-cli-").FullName;
+        try
+        {
+            Assert.Equal(0, (await RunAsync(["run", "--data", data], prefix)).ExitCode);
+            var file = Path.Combine(data, "readers.csv");
+            await File.WriteAllTextAsync(file, "email,name\nada@example.com,Ada\nnot an address,X\nbob@bücher.example,Bob\n", TestContext.Current.CancellationToken);
+
+            var import = await RunAsync(["subscribers", "import", file, "--newsletter", "white-house-watch", "--data", data], prefix);
+            var again = await RunAsync(["subscribers", "import", file, "--newsletter", "white-house-watch", "--data", data], prefix);
+            var export = await RunAsync(["subscribers", "export", "--data", data], prefix);
+            var erase = await RunAsync(["subscribers", "erase", "ada@example.com", "--data", data], prefix);
+            var afterErase = await RunAsync(["subscribers", "export", "--data", data], prefix);
+            var stats = await RunAsync(["stats", "--data", data], prefix);
+
+            Assert.True(import.ExitCode == 1, import.Output + import.Errors); // a row was refused
+            Assert.Contains("Imported:   2 subscriptions added, 0 already active, 1 rows refused", import.Output, StringComparison.Ordinal);
+            Assert.Contains("line 3: 'not an address' is not one email address", import.Output, StringComparison.Ordinal);
+            Assert.Contains("Imported:   0 subscriptions added, 2 already active, 1 rows refused", again.Output, StringComparison.Ordinal);
+            Assert.True(export.ExitCode == 0, export.Errors);
+            var rows = export.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.StartsWith("email,email_unicode,name,newsletter,status", rows[0], StringComparison.Ordinal);
+            Assert.Equal(5, rows.Length - 1); // the three sample subscribers and two imported, nothing else on standard output
+            Assert.Contains(rows, r => r.StartsWith("bob@xn--bcher-kva.example,bob@bücher.example,Bob,white-house-watch,Active,import:readers.csv,", StringComparison.Ordinal));
+            Assert.Contains("Erased a***@example.com: the subscriber record, 1 consent records", erase.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("ada@example.com", afterErase.Output, StringComparison.Ordinal);
+            Assert.True(stats.ExitCode == 0, stats.Errors);
+            Assert.Matches(@"white-house-watch-20261125\s+3\s+3\s+0\s+0\s+0\s+0\s+0\s+0\s+0", stats.Output);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("Herald__Newsletters__0__Template", "fancy", "Herald:Newsletters:0:Template: unknown template 'fancy'")]
     [InlineData("Herald__SigningKey", "", "Herald:SigningKey: The SigningKey field is required.")]

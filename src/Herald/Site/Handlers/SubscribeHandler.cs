@@ -67,7 +67,7 @@ public sealed class SubscribeHandler(
         }
 
         var name = fields["name"];
-        await queue.EnqueueAsync(new SignUpRequest(newsletter.Id, address, name is { Length: <= 200 } ? name : null, fields.IsJson ? "api" : "form", ipHasher.Hash(client), time.GetUtcNow()), cancellationToken);
+        await queue.EnqueueAsync(new SignUpRequest(newsletter.Id, address, name is { Length: <= 200 } ? name : null, fields.IsJson ? "api" : "form", ipHasher.Hash(client), time.GetUtcNow(), Guid.NewGuid().ToString("N")), cancellationToken);
         return Accepted();
 
         IResult Accepted() => wantsJson
