@@ -1,4 +1,5 @@
 using Herald.Functions.Configuration;
+using Herald.Functions.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,5 +11,6 @@ public static class HeraldFunctionsSetup
     public static IServiceCollection AddHeraldFunctions(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddHerald(configuration)
-            .AddHeraldSchedules(configuration);
+            .AddHeraldSchedules(configuration)
+            .AddHeraldOpenTelemetry(configuration);
 }

@@ -11,6 +11,7 @@ using Herald.Site;
 using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Summarizing;
+using Herald.Telemetry;
 using Herald.Templates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public static class HeraldServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(configuration);
         return services
-            .AddHeraldConfiguration().AddHeraldStorage().AddHeraldQueues().AddHeraldArticles().AddHeraldTemplates().AddHeraldLinks().AddHeraldMail()
+            .AddHeraldConfiguration().AddHeraldTelemetry().AddHeraldStorage().AddHeraldQueues().AddHeraldArticles().AddHeraldTemplates().AddHeraldLinks().AddHeraldMail()
             .AddHeraldCollecting().AddHeraldSummarizing().AddHeraldEditions().AddHeraldSubscribers().AddHeraldDelivery().AddHeraldPrivacy().AddHeraldSite();
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Herald.Articles;
 using Herald.Collecting.Fetching;
 using Herald.Queues;
+using Herald.Telemetry;
 using Herald.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed class ArticleCollector(
     Tagger tagger,
     SummarizeQueue summarizeQueue,
     TimeProvider time,
+    HeraldMetrics metrics,
     ILogger<ArticleCollector> logger)
 {
     /// <summary>Shingle resemblance above which a fingerprint match is the same story (a syndicated copy with its own boilerplate is well above).</summary>
@@ -78,6 +80,7 @@ public sealed class ArticleCollector(
             await feedStates.SaveAsync(state, CancellationToken.None);
         });
 
+        metrics.ArticlesCollected(added);
         return new CollectReport(sources.Count, failed, items, added, known + duplicates)
         {
             UnchangedSources = unchanged,

@@ -4,6 +4,7 @@ using Herald.Editions;
 using Herald.Mail;
 using Herald.Queues;
 using Herald.Subscribers;
+using Herald.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -32,6 +33,7 @@ public sealed class BatchSender(
     SendQueue sendQueue,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
+    HeraldMetrics metrics,
     ILogger<BatchSender> logger)
 {
     private readonly ConcurrentDictionary<string, Task<Edition>> _editions = new(StringComparer.Ordinal);
@@ -45,6 +47,7 @@ public sealed class BatchSender(
     private IOptions<DeliveryOptions> Options => options;
     private TimeProvider Time => time;
     private ILogger<BatchSender> Logger => logger;
+    private HeraldMetrics Metrics => metrics;
 
     public async Task<BatchReport> SendAsync(SendBatch message, CancellationToken cancellationToken)
     {
@@ -57,6 +60,7 @@ public sealed class BatchSender(
             return new BatchReport(0, record.Sent, 0) { Parked = record.Status == BatchState.Parked };
         }
 
+        using var scope = logger.BeginScope(LogScope.Of(newsletter.Id, message.EditionId, message.Batch));
         var run = new Run(this, message, newsletter, record, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}", cancellationToken);
         return await run.ExecuteAsync();
     }
@@ -188,6 +192,8 @@ public sealed class BatchSender(
                 _record.Sent += handled - refusedHandled;
                 _failed += result.RefusedRecipients.Count;
                 _record.Failed += result.RefusedRecipients.Count;
+                owner.Metrics.EmailsAccepted(newsletter.Id, handled - refusedHandled);
+                owner.Metrics.EmailsRefused(newsletter.Id, result.RefusedRecipients.Count);
                 Advance(handled == remaining.Count ? end : remaining[handled].Position);
                 remaining = [.. remaining.Skip(handled).Where((_, i) => !result.RefusedRecipients.ContainsKey(i + handled))];
                 var retryable = result.Outcome is TransportOutcome.Throttled or TransportOutcome.Transient or TransportOutcome.Unknown;
@@ -234,6 +240,7 @@ public sealed class BatchSender(
                 {
                     _retries++;
                     _record.Retries++;
+                    owner.Metrics.SendRetried(args.Outcome.Result?.Outcome.ToString() ?? "Exception");
                     if (args.Outcome.Result?.Outcome == TransportOutcome.Unknown)
                     {
                         _resent += _record.ClaimTo - _record.ClaimFrom;
@@ -298,6 +305,7 @@ public sealed class BatchSender(
         {
             _record.State = nameof(BatchState.Parked);
             _record.ParkReason = reason;
+            owner.Metrics.BatchParked(newsletter.Id);
             ClearClaim();
             await SaveOrThrowAsync();
             owner.Logger.LogError("Batch {Batch} of {EditionId} parked after {Sent} sent: {Reason}. 'herald deliveries redrive' sends the rest once the cause is fixed", message.Batch, message.EditionId, _record.Sent, reason);

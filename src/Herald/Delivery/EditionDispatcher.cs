@@ -1,5 +1,6 @@
 using Herald.Configuration;
 using Herald.Editions;
+using Herald.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public sealed class EditionDispatcher(
     EditionStore editions,
     EditionFanOut fanOut,
     TimeProvider time,
+    HeraldMetrics metrics,
     ILogger<EditionDispatcher> logger)
 {
     public async Task<IReadOnlyList<EditionReport>> DispatchAllAsync(CancellationToken cancellationToken)
@@ -29,6 +31,7 @@ public sealed class EditionDispatcher(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                metrics.Edition(newsletter.Id, "failed");
                 logger.LogError(ex, "The edition of {Newsletter} could not be built or queued; the next run tries again", newsletter.Id);
                 reports.Add(new EditionReport(newsletter.Id, EditionBuilder.IdOf(newsletter, Today), EditionOutcome.Failed, 0, 0, 0, 0) { Error = ex.Message });
             }
@@ -39,10 +42,17 @@ public sealed class EditionDispatcher(
 
     public async Task<EditionReport> DispatchAsync(NewsletterOptions newsletter, CancellationToken cancellationToken)
     {
+        using var scope = logger.BeginScope(LogScope.Of(newsletter.Id));
         var resumed = await FinishEarlierAsync(newsletter, cancellationToken);
+        if (resumed is not null)
+        {
+            metrics.Edition(newsletter.Id, "resumed");
+        }
+
         var edition = await builder.BuildAsync(newsletter, cancellationToken);
         if (edition is null)
         {
+            metrics.Edition(newsletter.Id, "skipped");
             return new EditionReport(newsletter.Id, EditionBuilder.IdOf(newsletter, Today), EditionOutcome.NothingNew, 0, 0, 0, 0) { Resumed = resumed };
         }
 
@@ -52,6 +62,7 @@ public sealed class EditionDispatcher(
         }
 
         var fanned = await QueueAsync(edition, cancellationToken);
+        metrics.Edition(newsletter.Id, "built");
         return new EditionReport(newsletter.Id, edition.Id, fanned.Complete ? EditionOutcome.Queued : EditionOutcome.InProgress, edition.ArticleIds.Count, edition.Stories, fanned.Recipients, fanned.Batches) { Resumed = resumed };
     }
 

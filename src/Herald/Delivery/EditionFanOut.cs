@@ -55,10 +55,33 @@ public sealed class EditionFanOut(
                 case Progress.Restart:
                     break;
                 default:
-                    logger.LogInformation("Another instance is fanning out edition {EditionId}; leaving it to them", edition.Id);
-                    return new FanOutReport(state.Recipients, state.Batches, false);
+                    if (await IsAdvancingAsync(edition.Id, cancellationToken))
+                    {
+                        logger.LogInformation("Another instance is fanning out edition {EditionId}; leaving it to them", edition.Id);
+                        return new FanOutReport(state.Recipients, state.Batches, false);
+                    }
+
+                    // Finished, or the other write was a dead run's last word landing late: read the record again and go on.
+                    logger.LogInformation("Edition {EditionId}: the fan-out record changed under us and is not moving; reading it again", edition.Id);
+                    break;
             }
         }
+    }
+
+    /// <summary>How long a fan-out that lost a write waits to see whether the other writer is alive and cutting batches.</summary>
+    private static readonly TimeSpan ContentionWait = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// True when another fan-out of the edition is alive and unfinished: its record moves on within <see cref="ContentionWait"/>. A
+    /// request of an interrupted run can reach storage after a new run has read the record, and that one write must not
+    /// make the new run give up (the rest of the edition would wait for the next day's timer).
+    /// </summary>
+    private async Task<bool> IsAdvancingAsync(string editionId, CancellationToken cancellationToken)
+    {
+        var before = await ledger.GetFanOutAsync(editionId, cancellationToken);
+        await Task.Delay(ContentionWait, cancellationToken); // real time: the other writer's pace, whatever clock this run keeps
+        var after = await ledger.GetFanOutAsync(editionId, cancellationToken);
+        return after is { Complete: false } && after.Batches != before?.Batches;
     }
 
     private enum Progress

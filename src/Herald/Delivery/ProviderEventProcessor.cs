@@ -2,6 +2,7 @@ using System.Text.Json;
 using Herald.Configuration;
 using Herald.Mail;
 using Herald.Subscribers;
+using Herald.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed class ProviderEventProcessor(
     SubscriberStore subscribers,
     DeliveryLedger ledger,
     IOptions<HeraldOptions> herald,
+    HeraldMetrics metrics,
     ILogger<ProviderEventProcessor> logger)
 {
     /// <summary>Events in one request at most: SendGrid sends up to a few thousand; ten thousand leaves room.</summary>
@@ -93,6 +95,11 @@ public sealed class ProviderEventProcessor(
             throw;
         }
 
+        foreach (var e in taken)
+        {
+            metrics.WebhookEvent(e.Kind);
+        }
+
         logger.LogInformation("Provider events: {New} new of {Events}, {Suppressed} addresses suppressed, {Unsubscribed} unsubscribed", taken.Count, events.Count, suppressed, unsubscribed);
         return new ProviderEventReport(items.Count, taken.Count, events.Count - taken.Count, ignored, suppressed, unsubscribed);
     }
@@ -107,6 +114,7 @@ public sealed class ProviderEventProcessor(
             if (await subscriptions.SuppressAsync(e.SubscriberId!, reasons[e.Kind], ct) == ChangeOutcome.Done)
             {
                 Interlocked.Increment(ref done);
+                metrics.Suppressed(e.Kind);
             }
         });
         return done;

@@ -12,7 +12,7 @@ public sealed class SiteOptions
 
     /// <summary>
     /// Header holding the client's address when a trusted proxy stands in front ("X-Forwarded-For" in Azure Functions);
-    /// empty to use the connection's address. Only set it behind a proxy that overwrites it.
+    /// empty to use the connection's address. The last entry counts: the one the proxy appended (earlier ones are the client's own word).
     /// </summary>
     public string? ClientIpHeader { get; set; }
 

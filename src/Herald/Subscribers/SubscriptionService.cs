@@ -4,6 +4,7 @@ using Herald.Configuration;
 using Herald.Links;
 using Herald.Mail;
 using Herald.Queues;
+using Herald.Telemetry;
 using Herald.Templates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public sealed class SubscriptionService(
     IMailSender mail,
     IOptions<HeraldOptions> options,
     TimeProvider time,
+    HeraldMetrics metrics,
     ILogger<SubscriptionService> logger)
 {
     /// <summary>Confirmation emails to one address are not re-sent more often than this (the form must not be a mail cannon).</summary>
@@ -46,6 +48,8 @@ public sealed class SubscriptionService(
         {
             return SubscribeOutcome.UnknownNewsletter;
         }
+
+        metrics.SignUpProcessed(newsletter.Id);
 
         if (EmailAddresses.Parse(request.Email) is not var (address, unicode))
         {

@@ -1,5 +1,6 @@
 using Herald.Articles;
 using Herald.Queues;
+using Herald.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Summarizing;
@@ -8,7 +9,7 @@ namespace Herald.Summarizing;
 /// Handles a <see cref="SummarizeRequest"/>: summarizes the article once. A re-delivered message finds the
 /// summary already stored and does nothing; two workers racing are settled by the blob's ETag.
 /// </summary>
-public sealed class SummarizeRequestHandler(ArticleStore store, IArticleSummarizer summarizer, ILogger<SummarizeRequestHandler> logger)
+public sealed class SummarizeRequestHandler(ArticleStore store, IArticleSummarizer summarizer, HeraldMetrics metrics, ILogger<SummarizeRequestHandler> logger)
 {
     public async Task<SummarizeOutcome> SummarizeAsync(SummarizeRequest request, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ public sealed class SummarizeRequestHandler(ArticleStore store, IArticleSummariz
             if (await store.ReplaceAsync(request.BlobName, summarized, etag, cancellationToken))
             {
                 logger.LogInformation("Summarized article {ArticleId} ({Method})", article.Id, summarized.Summary!.Method);
+                metrics.SummaryMade(summarized.Summary.Method);
                 return SummarizeOutcome.Summarized;
             }
         }

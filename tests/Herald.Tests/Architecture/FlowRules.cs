@@ -11,7 +11,7 @@ public static class FlowRules
 
     public static readonly IReadOnlySet<string> Shared = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Configuration", "Storage", "Queues", "Articles", "Text", "Templates", "Links", "Mail",
+        "Configuration", "Storage", "Queues", "Articles", "Text", "Templates", "Links", "Mail", "Telemetry",
     };
 
     /// <summary>Each feature and the features it may use: the pipeline's direction, collect → summarize → edition → deliver, and the site last.</summary>

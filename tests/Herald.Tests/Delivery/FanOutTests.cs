@@ -43,6 +43,8 @@ public class FanOutTests(AzuriteFixture azurite)
         var (_, sent, _) = await new LocalPipeline(herald.Host).SendQueuedAsync(Ct, parallelism: 4);
 
         Assert.Equal("white-house-watch-20261125", nextDay.Resumed);
+        var resumed = await herald.Get<DeliveryLedger>().GetFanOutAsync("white-house-watch-20261125", Ct);
+        Assert.True(resumed!.Complete, $"the resumed fan-out stopped at batch {resumed.Batches} ({resumed.Recipients} recipients)");
         Assert.Equal(1_000, sent);
         Assert.All(addresses, a => Assert.Equal(1, sink.Accepted.GetValueOrDefault(a)));
         var batches = await herald.Get<DeliveryOverview>().BatchesAsync("white-house-watch-20261125", Ct);

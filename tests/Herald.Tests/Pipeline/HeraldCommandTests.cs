@@ -143,9 +143,10 @@ public class HeraldCommandTests(AzuriteFixture azurite)
         Assert.DoesNotContain("Advertisement", json.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
+    /// <summary>Runs the command on the sample's day (the clock moved to 2026-11-25 11:00 UTC), whatever day the tests run on.</summary>
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string prefix, params (string Name, string Value)[] environment) =>
         HeraldProcess.RunAsync(
-            arguments,
+            [.. arguments, "--now", "2026-11-25T11:00:00Z"],
             new Dictionary<string, string?> { ["HeraldStorage"] = azurite.ConnectionString, ["Storage__NamePrefix"] = prefix }
                 .Concat(environment.Select(e => new KeyValuePair<string, string?>(e.Name, e.Value))),
             TimeSpan.FromMinutes(2));

@@ -1,5 +1,6 @@
 using Azure;
 using Herald.Articles;
+using Herald.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed class ChatSummarizer(
     ChatSummaryCache cache,
     IOptions<SummarizerOptions> options,
     TimeProvider time,
+    HeraldMetrics metrics,
     ILogger<ChatSummarizer> logger) : IArticleSummarizer
 {
     public async Task<ArticleSummary> SummarizeAsync(Article article, CancellationToken cancellationToken)
@@ -80,6 +82,7 @@ public sealed class ChatSummarizer(
     private ArticleSummary Fallback(Article article, string reason)
     {
         logger.LogWarning("Model summary of article {ArticleId} not used ({Reason}); using the extractive summary", article.Id, reason);
+        metrics.SummaryFellBack();
         return ExtractiveSummarizer.Summarize(article, time.GetUtcNow());
     }
 
