@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Herald.Bench.Collecting;
+using Herald.Bench.Delivery;
+using Herald.Bench.Site;
 using Herald.Bench.Summarization;
 
 var data = new Option<FileInfo>("--data") { Description = "JSONL set: {\"id\", \"article\", \"summary\": [sentences]}.", Required = true };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Herald.Cli.Local;
 using Herald.Configuration;
 using Herald.Editions;
@@ -62,7 +63,8 @@ public static class HeraldCommands
     private static Command PreviewCommand()
     {
         var newsletterOption = new Option<string?>("--newsletter") { Description = "Newsletter id. Default: the first configured." };
-        var command = new Command("preview", "Render the edition that would be built now into an HTML file, without storing or sending anything.") { newsletterOption };
+        var atOption = new Option<string?>("--at") { Description = "Local time in the newsletter's time zone (\"2026-11-26 06:00\"): render the edition of that moment. Default: now." };
+        var command = new Command("preview", "Render the edition that would be sent at a moment (now by default) into HTML and text files, from stored articles, storing, sending and marking nothing.") { newsletterOption, atOption };
         command.SetAction((parse, ct) => Session(parse, async host =>
         {
             if (await NewsletterAsync(host, parse.GetValue(newsletterOption)) is not { } newsletter)
@@ -70,11 +72,24 @@ public static class HeraldCommands
                 return 2;
             }
 
+            var schedule = NewsletterSchedule.For(newsletter);
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var edition = await host.Services.GetRequiredService<EditionBuilder>().RenderAsync(newsletter, $"{newsletter.Id}-preview", DateOnly.FromDateTime(now.UtcDateTime), now, ct);
+            if (parse.GetValue(atOption) is { } at)
+            {
+                if (!DateTime.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+                {
+                    await Console.Error.WriteLineAsync($"--at: '{at}' is not a local date and time such as \"2026-11-26 06:00\".");
+                    return 2;
+                }
+
+                now = new DateTimeOffset(local, schedule.Zone.GetUtcOffset(local));
+            }
+
+            var slot = schedule.SlotAt(now);
+            var edition = await host.Services.GetRequiredService<EditionBuilder>().RenderAsync(newsletter, slot, $"{newsletter.Id}-preview", ct);
             if (edition is null)
             {
-                Console.WriteLine($"Nothing new for {newsletter.Id} since its last edition: an edition built now would be empty. Run 'herald run' to collect first.");
+                Console.WriteLine($"Nothing new for {newsletter.Id} at {slot.Local:yyyy-MM-dd HH:mm} {newsletter.TimeZone}: an edition then would be empty. Run 'herald run' to collect first.");
                 return 0;
             }
 
@@ -82,7 +97,8 @@ public static class HeraldCommands
             var file = Path.Combine(Path.GetDirectoryName(outbox)!, "preview", $"{newsletter.Id}.html");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await File.WriteAllTextAsync(file, edition.Html, ct);
-            Console.WriteLine($"Preview of {newsletter.Id} ({edition.ArticleIds.Count} articles): {file}");
+            await File.WriteAllTextAsync(Path.ChangeExtension(file, ".txt"), edition.Text, ct);
+            Console.WriteLine($"Preview of {newsletter.Id} at {slot.Local:yyyy-MM-dd HH:mm} {newsletter.TimeZone} ({edition.Stories} stories from {edition.ArticleIds.Count} articles): {file}");
             return 0;
         }, ct));
         return command;

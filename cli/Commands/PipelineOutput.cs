@@ -25,9 +25,16 @@ public static class PipelineOutput
             output.WriteLine(edition.Outcome switch
             {
                 EditionOutcome.Queued => $"Edition:    {edition.EditionId}: {edition.Articles} articles in {edition.Stories} stories, queued for {edition.Recipients} subscribers in {edition.Batches} batches",
-                EditionOutcome.AlreadyQueued => $"Edition:    {edition.EditionId}: already built and queued by an earlier run ({edition.Articles} articles)",
-                _ => $"Edition:    {edition.EditionId}: no new articles with the newsletter's tags, so no edition",
+                EditionOutcome.AlreadyQueued => $"Edition:    {edition.EditionId}: already built and queued by an earlier run ({edition.Articles} articles); next slot {edition.NextSlot}",
+                EditionOutcome.NotDue => $"Edition:    {edition.NewsletterId}: no slot has come since its last edition; next slot {edition.NextSlot}",
+                EditionOutcome.InProgress => $"Edition:    {edition.EditionId}: another run is queuing it",
+                EditionOutcome.Failed => $"Edition:    {edition.NewsletterId}: failed: {edition.Error}",
+                _ => $"Edition:    {edition.EditionId}: no new story with the newsletter's tags, so no edition; next slot {edition.NextSlot}",
             });
+            if (edition.LateSlots > 0)
+            {
+                output.WriteLine($"            ({edition.LateSlots} earlier slots that came while nothing ran were built first)");
+            }
         }
 
         output.WriteLine($"Delivered:  {report.EmailsSent} emails ({report.EmailsAlreadySent} already delivered earlier){Failures(report.Send)}");
@@ -36,7 +43,7 @@ public static class PipelineOutput
         {
             var emails = Directory.GetFiles(outbox, "*.eml", SearchOption.AllDirectories);
             output.WriteLine($"Outbox:     {outbox} ({emails.Length} .eml files in all)");
-            foreach (var edition in report.Editions.Where(e => e.Outcome != EditionOutcome.NothingNew))
+            foreach (var edition in report.Editions.Where(e => e.Outcome is EditionOutcome.Queued or EditionOutcome.AlreadyQueued))
             {
                 var newest = Directory.GetFiles(outbox, "*.html", SearchOption.AllDirectories)
                     .Where(f => f.Contains(Path.DirectorySeparatorChar + edition.NewsletterId + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !f.Contains("confirmations", StringComparison.Ordinal))

@@ -10,10 +10,10 @@ namespace Herald.Functions.Http;
 public sealed class Archive(ArchiveHandler handler)
 {
     [Function(nameof(Archive))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Archive)] HttpRequest request, string newsletter, string date, CancellationToken cancellationToken)
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Archive)] HttpRequest request, string newsletter, string edition, CancellationToken cancellationToken)
     {
         request.RouteValues["newsletter"] = newsletter;
-        request.RouteValues["date"] = date;
+        request.RouteValues["edition"] = edition;
         return new HandlerResult(await handler.HandleAsync(request.HttpContext, cancellationToken));
     }
 }

@@ -10,6 +10,7 @@ using Herald.Mail;
 using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
+using Herald.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -153,8 +154,8 @@ public static class DeliverBenchmark
         }
 
         var newsletter = services.GetRequiredService<IOptions<HeraldOptions>>().Value.Newsletters[0];
-        return await services.GetRequiredService<EditionBuilder>().BuildAsync(newsletter, CancellationToken.None)
-            ?? throw new InvalidOperationException("The benchmark's edition came out empty.");
+        var edition = await services.GetRequiredService<EditionBuilder>().BuildAsync(newsletter, NewsletterSchedule.For(newsletter).SlotAt(DateTimeOffset.UtcNow), CancellationToken.None);
+        return edition.Status == EditionStatus.Skipped ? throw new InvalidOperationException("The benchmark's edition came out empty.") : edition;
     }
 
     private static readonly string[] Subjects = ["The Senate", "House leaders", "The governor", "A federal judge", "The committee", "State officials", "The White House", "Negotiators"];
@@ -215,6 +216,7 @@ public static class DeliverBenchmark
                     "Description": "The day in US politics, summarized.",
                     "IncludeTags": [ "us-politics" ],
                     "MaxArticles": 20,
+                    "MaxStories": 20,
                     "FromAddress": "watch@herald.bench.example",
                     "FromName": "White House Watch",
                     "PostalAddress": "Herald Bench Desk, 1 Example Street, Springfield, USA",

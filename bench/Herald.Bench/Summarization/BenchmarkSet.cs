@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Herald.Articles;
 
 namespace Herald.Bench.Summarization;
 

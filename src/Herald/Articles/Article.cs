@@ -1,3 +1,5 @@
+using Herald.Text;
+
 namespace Herald.Articles;
 
 /// <summary>One collected story as stored in Blob storage (one JSON document per article).</summary>

@@ -1,3 +1,5 @@
+using Herald.Text;
+
 namespace Herald.Collecting;
 
 /// <summary>What Herald makes of one article page.</summary>

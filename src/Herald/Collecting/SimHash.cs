@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Numerics;
 using System.Text;
+using Herald.Text;
 
 namespace Herald.Collecting;
 

@@ -25,6 +25,27 @@ public sealed class NewsletterOptions
     [Required]
     public string Template { get; set; } = "digest";
 
+    /// <summary>
+    /// When editions go out, as a cron expression in <see cref="TimeZone"/>: five fields ("30 6 * * 1-5", weekdays at
+    /// 06:30) or six with seconds. Each time it names is one edition (its "slot").
+    /// </summary>
+    [Required]
+    public string Schedule { get; set; } = "0 6 * * *";
+
+    /// <summary>IANA time zone of <see cref="Schedule"/>, and of the dates and times the digest shows ("America/New_York").</summary>
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Optional sections, in order: a story goes in the first whose tags it carries; the rest under no heading.</summary>
+    public List<SectionOptions> Sections { get; set; } = [];
+
+    /// <summary>Extra weight in the ranking per tag ("white-house": 2): a story's weight is the largest of its tags' (default 1).</summary>
+    public Dictionary<string, double> TagWeights { get; set; } = [];
+
+    /// <summary>Most stories in an edition, after ranking.</summary>
+    [Range(1, 100)]
+    public int MaxStories { get; set; } = 12;
+
     /// <summary>How far back the first edition looks; later editions start where the previous one ended.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "31.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromDays(1);

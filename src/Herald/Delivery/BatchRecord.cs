@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Herald.Editions;
 
 namespace Herald.Delivery;
 
@@ -20,7 +21,8 @@ public sealed class BatchRecord : ITableEntity
     public int Batch { get; set; }
 
     /// <summary>The edition's date ("2026-11-25"), which a redriven batch's message carries.</summary>
-    public string EditionDate { get; set; } = "";
+    /// <summary>The edition's slot ("2026-11-25-0600"), to find it again when the batch is redriven.</summary>
+    public string EditionSlot { get; set; } = "";
     public string State { get; set; } = nameof(BatchState.Queued);
 
     /// <summary>Recipients written down at fan-out.</summary>

@@ -74,7 +74,7 @@ public sealed class BatchSender(
         }
 
         var load = _editions.GetOrAdd(message.EditionId, async _ =>
-            (await editions.GetAsync(message.NewsletterId, message.Date, CancellationToken.None))?.Value
+            (await editions.GetAsync(message.NewsletterId, message.Slot, CancellationToken.None))?.Value
             ?? throw new InvalidDataException($"Edition {message.EditionId} of the send batch is not stored."));
         try
         {

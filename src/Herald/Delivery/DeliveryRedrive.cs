@@ -1,3 +1,4 @@
+using Herald.Editions;
 using Herald.Queues;
 using Herald.Storage;
 using Microsoft.Extensions.Logging;
@@ -36,7 +37,7 @@ public sealed class DeliveryRedrive(DeliveryLedger ledger, SendQueue sendQueue, 
                     continue; // a sender is at it right now
                 }
 
-                await sendQueue.EnqueueAsync(new SendBatch(batch.NewsletterId, DateOnly.ParseExact(batch.EditionDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), id, batch.Batch), cancellationToken);
+                await sendQueue.EnqueueAsync(new SendBatch(batch.NewsletterId, batch.EditionSlot, id, batch.Batch), cancellationToken);
                 batches++;
                 recipients += batch.Recipients - batch.Progress;
                 logger.LogInformation("Batch {Batch} of {EditionId} queued again from recipient {Progress} of {Recipients}", batch.Batch, id, batch.Progress, batch.Recipients);

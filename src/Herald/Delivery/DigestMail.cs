@@ -33,9 +33,8 @@ public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IOption
         },
     };
 
-    /// <summary>"white-house-watch/2026-11-25/": where an edition's emails go in the outbox, before the subscriber id.</summary>
-    private static string KeyPrefix(NewsletterOptions newsletter, Edition edition) =>
-        $"{newsletter.Id}/{edition.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/";
+    /// <summary>"white-house-watch/2026-11-25-0600/": where an edition's emails go in the outbox, before the subscriber id.</summary>
+    private static string KeyPrefix(NewsletterOptions newsletter, Edition edition) => $"{newsletter.Id}/{edition.Slot}/";
 
     /// <summary>One recipient's copy: their unsubscribe and preferences links, their name, and List-Unsubscribe.</summary>
     public MailRecipient Recipient(NewsletterOptions newsletter, Edition edition, Recipient recipient, string? key = null)

@@ -124,7 +124,7 @@ public sealed class EditionFanOut(
             RowKey = BatchRecord.KeyOf(number),
             NewsletterId = edition.NewsletterId,
             Batch = number,
-            EditionDate = edition.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            EditionSlot = edition.Slot,
             Recipients = recipients.Count,
             FirstId = recipients[0].Id,
             LastId = recipients[^1].Id,
@@ -150,7 +150,7 @@ public sealed class EditionFanOut(
         }
 
         await ledger.TryAddBatchAsync(record, cancellationToken);
-        await sendQueue.EnqueueAsync(new SendBatch(edition.NewsletterId, edition.Date, edition.Id, number), cancellationToken);
+        await sendQueue.EnqueueAsync(new SendBatch(edition.NewsletterId, edition.Slot, edition.Id, number), cancellationToken);
 
         state.Batches = number;
         state.Recipients += record.Recipients;

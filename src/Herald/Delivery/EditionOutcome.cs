@@ -5,11 +5,14 @@ public enum EditionOutcome
     /// <summary>Built now and its send batches queued.</summary>
     Queued,
 
-    /// <summary>Today's edition was already built and queued by an earlier run.</summary>
+    /// <summary>The slot's edition was already built and queued by an earlier run.</summary>
     AlreadyQueued,
 
-    /// <summary>No new article carries the newsletter's tags: no edition, no email.</summary>
+    /// <summary>The slot came and no new story carries the newsletter's tags: no edition, no email.</summary>
     NothingNew,
+
+    /// <summary>No slot of the newsletter's schedule has come since its last edition (the report names the next).</summary>
+    NotDue,
 
     /// <summary>Another instance is queuing this edition's batches right now.</summary>
     InProgress,

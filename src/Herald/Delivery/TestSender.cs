@@ -20,22 +20,21 @@ public sealed class TestSender(EditionStore editions, DigestMail mail, IMailTran
             return new TestSendResult.NotSent($"'{address}' is not one email address.", IsUsageError: true);
         }
 
-        var latest = await editions.GetLatestAsync(newsletter.Id, cancellationToken);
-        var edition = latest is null ? null : await editions.GetAsync(newsletter.Id, latest.Value.Value.Date, cancellationToken);
+        var edition = (await editions.ListPublishedAsync(newsletter.Id, 1, cancellationToken)).FirstOrDefault();
         if (edition is null)
         {
             return new TestSendResult.NotSent($"{newsletter.Id} has no edition yet; 'herald run' builds one.", IsUsageError: false);
         }
 
-        var content = DigestMail.Content(newsletter, edition.Value.Value, 0, category: "test", subjectPrefix: "[Test] ") with
+        var content = DigestMail.Content(newsletter, edition, 0, category: "test", subjectPrefix: "[Test] ") with
         {
-            Headers = new Dictionary<string, string>(DigestMail.Content(newsletter, edition.Value.Value, 0).Headers) { ["X-Herald-Test"] = "true" },
+            Headers = new Dictionary<string, string>(DigestMail.Content(newsletter, edition, 0).Headers) { ["X-Herald-Test"] = "true" },
         };
         var id = EmailAddresses.IdOf(normalized);
-        var recipient = mail.Recipient(newsletter, edition.Value.Value, new Recipient(id, normalized, null), $"{newsletter.Id}/tests/{id}-{time.GetUtcNow().ToUnixTimeSeconds()}");
+        var recipient = mail.Recipient(newsletter, edition, new Recipient(id, normalized, null), $"{newsletter.Id}/tests/{id}-{time.GetUtcNow().ToUnixTimeSeconds()}");
         var result = await transport.SendAsync(new MailRequest(content, [recipient]), cancellationToken);
         return result.Handled == 1 && result.RefusedRecipients.Count == 0
-            ? new TestSendResult.Sent(edition.Value.Value.Id, normalized)
+            ? new TestSendResult.Sent(edition.Id, normalized)
             : new TestSendResult.NotSent($"Not sent: {result.RefusedRecipients.Values.FirstOrDefault() ?? result.Reason ?? result.Outcome.ToString()}", IsUsageError: false);
     }
 }

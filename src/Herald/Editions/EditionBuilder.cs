@@ -1,4 +1,3 @@
-using System.Globalization;
 using Herald.Articles;
 using Herald.Configuration;
 using Herald.Mail;
@@ -9,8 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Herald.Editions;
 
 /// <summary>
-/// Builds a newsletter's edition of the day: selects the articles collected since the previous edition that carry
-/// its tags, groups and renders them, and stores the edition once (a second build finds it and builds nothing).
+/// Builds one slot's edition of a newsletter: the stories collected since its previous edition (up to the moment it is
+/// built, which is the slot's time or later) that carry its tags and were not in that edition already, ranked, cut to
+/// size, rendered, and stored once (a second build of the slot finds it and builds nothing). A slot with no story is
+/// stored as skipped, so it is handled once and shows.
 /// </summary>
 public sealed class EditionBuilder(
     ArticleStore articles,
@@ -20,80 +21,115 @@ public sealed class EditionBuilder(
     TimeProvider time,
     ILogger<EditionBuilder> logger)
 {
-    /// <summary>Today's edition of <paramref name="newsletter"/>: the stored one, else a new one stored now; null when nothing new carries its tags.</summary>
-    public async Task<Edition?> BuildAsync(NewsletterOptions newsletter, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var date = DateOnly.FromDateTime(now.UtcDateTime);
-        var existing = await editions.GetAsync(newsletter.Id, date, cancellationToken);
-        if (existing is { Value.Status: EditionStatus.Queued })
-        {
-            return existing.Value.Value;
-        }
+    /// <summary>Earlier editions this recent count when leaving out stories already sent.</summary>
+    private static readonly TimeSpan RepeatHorizon = TimeSpan.FromDays(3);
 
-        var edition = existing?.Value;
+    /// <summary>Similarity to an article of the previous edition above which a new article is the same event told again.</summary>
+    public const double RepeatThreshold = 0.5;
+
+    /// <summary>The slot's edition: the stored one, else a new one (or a skip) stored now.</summary>
+    public async Task<Edition> BuildAsync(NewsletterOptions newsletter, EditionSlot slot, CancellationToken cancellationToken)
+    {
+        var edition = (await editions.GetAsync(newsletter.Id, slot.Key, cancellationToken))?.Value;
         if (edition is null)
         {
-            edition = await RenderAsync(newsletter, IdOf(newsletter, date), date, now, cancellationToken);
-            if (edition is null)
-            {
-                logger.LogInformation("No new articles for {Newsletter}; no edition today", newsletter.Id);
-                return null;
-            }
-
+            edition = await RenderAsync(newsletter, slot, slot.IdFor(newsletter.Id), cancellationToken) ?? await SkipAsync(newsletter, slot, cancellationToken);
             if (!await editions.TryCreateAsync(edition, cancellationToken))
             {
                 // Another instance built it between our read and our write: carry on with theirs.
-                edition = (await editions.GetAsync(newsletter.Id, date, cancellationToken))!.Value.Value;
+                edition = (await editions.GetAsync(newsletter.Id, slot.Key, cancellationToken))!.Value.Value;
+            }
+            else if (edition.Status == EditionStatus.Skipped)
+            {
+                logger.LogInformation("No new story for {Newsletter} at {Slot}: no edition, no email", newsletter.Id, slot.Key);
             }
         }
 
-        await editions.AdvanceLatestAsync(newsletter.Id, new EditionPointer(edition.Id, edition.Date, edition.WindowEnd), cancellationToken);
+        await editions.AdvanceLatestAsync(newsletter.Id, new EditionPointer(edition.Id, edition.Slot, edition.SlotAt, edition.WindowEnd), cancellationToken);
         return edition;
     }
 
-    /// <summary>"white-house-watch-20261125": a newsletter's edition of one day.</summary>
-    public static string IdOf(NewsletterOptions newsletter, DateOnly date) =>
-        $"{newsletter.Id}-{date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
-
-    /// <summary>The articles an edition built now would hold, rendered; null when there are none.</summary>
-    public async Task<Edition?> RenderAsync(NewsletterOptions newsletter, string editionId, DateOnly date, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>What the slot's edition would hold, rendered, without storing anything; null when no story qualifies.</summary>
+    public async Task<Edition?> RenderAsync(NewsletterOptions newsletter, EditionSlot slot, string editionId, CancellationToken cancellationToken)
     {
-        var latest = await editions.GetLatestAsync(newsletter.Id, cancellationToken);
-        var windowStart = latest?.Value.WindowEnd ?? now - newsletter.Window;
-        var selected = await SelectAsync(newsletter, windowStart, now, cancellationToken);
+        var latest = (await editions.GetLatestAsync(newsletter.Id, cancellationToken))?.Value;
+        var windowStart = latest?.WindowEnd ?? slot.At - newsletter.Window;
+        // Built at its slot or late: either way it takes what was collected up to now, so a late slot loses nothing.
+        var windowEnd = Max(time.GetUtcNow(), slot.At);
+        if (windowStart >= windowEnd)
+        {
+            return null;
+        }
+
+        var selected = await SelectAsync(newsletter, windowStart, windowEnd, cancellationToken);
         if (selected.Count == 0)
         {
             return null;
         }
 
-        var stories = StoryGrouper.Group(selected);
-        var (html, text) = renderer.Render(newsletter, editionId, date, stories);
+        // Leave out what the previous edition already told: the same articles, and other reports of its events.
+        var earlier = await EarlierArticlesAsync(newsletter, latest, slot, cancellationToken);
+        var sent = earlier.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var fresh = StoryGrouper.NotRetelling([.. selected.Where(a => !sent.Contains(a.Id))], earlier, RepeatThreshold);
+        var ranked = StoryRanking.Rank(newsletter, StoryGrouper.Group(fresh), slot.At);
+        if (ranked.Count == 0)
+        {
+            return null;
+        }
+
+        var digest = renderer.Render(newsletter, slot, editionId, ranked);
         // One line, whatever the feed's title held: a subject is a header.
-        var lead = System.Text.RegularExpressions.Regex.Replace(PersonalSlots.Clean(stories[0].Lead.Title), @"\s+", " ").Trim();
-        var subject = stories.Count == 1
-            ? $"{newsletter.Title}: {lead}"
-            : $"{newsletter.Title}: {lead} and {stories.Count - 1} more";
+        var lead = System.Text.RegularExpressions.Regex.Replace(PersonalSlots.Clean(ranked[0].Story.Lead.Title), @"\s+", " ").Trim();
+        var subject = ranked.Count == 1 ? $"{newsletter.Title}: {lead}" : $"{newsletter.Title}: {lead} and {ranked.Count - 1} more";
         return new Edition
         {
             Id = editionId,
             NewsletterId = newsletter.Id,
-            Date = date,
+            Slot = slot.Key,
+            SlotAt = slot.At,
+            Date = slot.Date,
+            TimeZone = newsletter.TimeZone,
             WindowStart = windowStart,
-            WindowEnd = now,
-            ArticleIds = [.. selected.Select(a => a.Id)],
-            Stories = stories.Count,
+            WindowEnd = windowEnd,
+            ArticleIds = [.. ranked.SelectMany(r => r.Story.AlsoReported.Prepend(r.Story.Lead)).Select(a => a.Id)],
+            Stories = ranked.Count,
             Subject = subject,
-            Html = html,
-            Text = text,
-            BuiltAt = now,
+            Preheader = digest.Preheader,
+            Html = digest.Html,
+            Text = digest.Text,
+            Manifest = digest.Manifest,
+            BuiltAt = time.GetUtcNow(),
+        };
+    }
+
+    private async Task<Edition> SkipAsync(NewsletterOptions newsletter, EditionSlot slot, CancellationToken cancellationToken)
+    {
+        var latest = (await editions.GetLatestAsync(newsletter.Id, cancellationToken))?.Value;
+        var windowStart = latest?.WindowEnd ?? slot.At - newsletter.Window;
+        var windowEnd = Max(windowStart, Max(time.GetUtcNow(), slot.At));
+        return new Edition
+        {
+            Id = slot.IdFor(newsletter.Id),
+            NewsletterId = newsletter.Id,
+            Slot = slot.Key,
+            SlotAt = slot.At,
+            Date = slot.Date,
+            TimeZone = newsletter.TimeZone,
+            WindowStart = windowStart,
+            WindowEnd = windowEnd,
+            ArticleIds = [],
+            Subject = "",
+            Html = "",
+            Text = "",
+            Status = EditionStatus.Skipped,
+            BuiltAt = time.GetUtcNow(),
         };
     }
 
     private async Task<List<Article>> SelectAsync(NewsletterOptions newsletter, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var include = TagNormalizerSet(newsletter.IncludeTags);
-        var exclude = TagNormalizerSet(newsletter.ExcludeTags);
+        var include = TagSet(newsletter.IncludeTags);
+        var exclude = TagSet(newsletter.ExcludeTags);
         var oldest = to - newsletter.MaxArticleAge;
         var rows = (await articles.ListCollectedAsync(from, to, cancellationToken))
             .Where(r => r.TagList.Any(include.Contains) && !r.TagList.Any(exclude.Contains))
@@ -117,6 +153,29 @@ public sealed class EditionBuilder(
         return [.. selected.OrderByDescending(a => a.PublishedAt ?? a.CollectedAt).Take(newsletter.MaxArticles)];
     }
 
-    private static HashSet<string> TagNormalizerSet(IEnumerable<string> tags) =>
+    /// <summary>The articles of the newsletter's previous edition, when it is recent enough for its stories to come round again.</summary>
+    private async Task<List<Article>> EarlierArticlesAsync(NewsletterOptions newsletter, EditionPointer? latest, EditionSlot slot, CancellationToken cancellationToken)
+    {
+        if (latest is null || slot.At - latest.SlotAt > RepeatHorizon || latest.Slot == slot.Key
+            || (await editions.GetAsync(newsletter.Id, latest.Slot, cancellationToken))?.Value is not { Status: not EditionStatus.Skipped } previous)
+        {
+            return [];
+        }
+
+        var earlier = new List<Article>();
+        foreach (var blob in previous.Manifest.SelectMany(s => s.ArticleBlobs))
+        {
+            if (await articles.GetAsync(blob, cancellationToken) is { } stored)
+            {
+                earlier.Add(stored.Article);
+            }
+        }
+
+        return earlier;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    internal static HashSet<string> TagSet(IEnumerable<string> tags) =>
         new(TagNormalizer.NormalizeAll(tags), StringComparer.Ordinal);
 }

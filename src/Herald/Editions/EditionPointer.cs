@@ -1,4 +1,7 @@
 namespace Herald.Editions;
 
-/// <summary>Where the next edition of a newsletter starts: "{newsletter}/latest.json".</summary>
-public sealed record EditionPointer(string EditionId, DateOnly Date, DateTimeOffset WindowEnd);
+/// <summary>
+/// A newsletter's last handled slot, "{newsletter}/latest.json": the next edition's articles start at
+/// <see cref="WindowEnd"/>, and the schedule's slots after <see cref="SlotAt"/> are the ones still to build.
+/// </summary>
+public sealed record EditionPointer(string EditionId, string Slot, DateTimeOffset SlotAt, DateTimeOffset WindowEnd);

@@ -6,32 +6,68 @@ using Herald.Storage;
 
 namespace Herald.Editions;
 
-/// <summary>Editions and each newsletter's "latest" pointer in Blob storage, written with ETag conditions.</summary>
+/// <summary>Editions ("{newsletter}/{slot}.json") and each newsletter's "latest" pointer in Blob storage, written with ETag conditions.</summary>
 public sealed class EditionStore(HeraldStorage storage)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static string BlobName(string newsletterId, DateOnly date) =>
-        $"{newsletterId}/{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
+    public static string BlobName(string newsletterId, string slot) => $"{newsletterId}/{slot}.json";
 
-    public Task<(Edition Value, ETag ETag)?> GetAsync(string newsletterId, DateOnly date, CancellationToken cancellationToken) =>
-        ReadAsync<Edition>(BlobName(newsletterId, date), cancellationToken);
+    public Task<(Edition Value, ETag ETag)?> GetAsync(string newsletterId, string slot, CancellationToken cancellationToken) =>
+        ReadAsync<Edition>(BlobName(newsletterId, slot), cancellationToken);
+
+    /// <summary>The slots of a newsletter's stored editions, newest first (skipped slots included).</summary>
+    public async Task<List<string>> ListSlotsAsync(string newsletterId, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        var slots = new List<string>();
+        await foreach (var blob in storage.Editions.GetBlobsAsync(new GetBlobsOptions { Prefix = newsletterId + "/" }, cancellationToken))
+        {
+            var slot = Path.GetFileNameWithoutExtension(blob.Name[(newsletterId.Length + 1)..]);
+            if (EditionSlot.IsKey(slot))
+            {
+                slots.Add(slot);
+            }
+        }
+
+        return [.. slots.OrderDescending(StringComparer.Ordinal)];
+    }
 
     public Task<(EditionPointer Value, ETag ETag)?> GetLatestAsync(string newsletterId, CancellationToken cancellationToken) =>
         ReadAsync<EditionPointer>($"{newsletterId}/latest.json", cancellationToken);
 
-    /// <summary>Stores a new edition; false when that day's edition already exists.</summary>
+    /// <summary>The newsletter's editions that went out (skipped slots left out), newest first, at most <paramref name="count"/>.</summary>
+    public async Task<List<Edition>> ListPublishedAsync(string newsletterId, int count, CancellationToken cancellationToken)
+    {
+        var published = new List<Edition>();
+        foreach (var slot in await ListSlotsAsync(newsletterId, cancellationToken))
+        {
+            if (published.Count >= count)
+            {
+                break;
+            }
+
+            if ((await GetAsync(newsletterId, slot, cancellationToken))?.Value is { Status: not EditionStatus.Skipped } edition)
+            {
+                published.Add(edition);
+            }
+        }
+
+        return published;
+    }
+
+    /// <summary>Stores a new edition; false when that slot's edition already exists.</summary>
     public Task<bool> TryCreateAsync(Edition edition, CancellationToken cancellationToken) =>
-        WriteAsync(BlobName(edition.NewsletterId, edition.Date), edition, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
+        WriteAsync(BlobName(edition.NewsletterId, edition.Slot), edition, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
 
     public Task<bool> TryReplaceAsync(Edition edition, ETag etag, CancellationToken cancellationToken) =>
-        WriteAsync(BlobName(edition.NewsletterId, edition.Date), edition, new BlobRequestConditions { IfMatch = etag }, cancellationToken);
+        WriteAsync(BlobName(edition.NewsletterId, edition.Slot), edition, new BlobRequestConditions { IfMatch = etag }, cancellationToken);
 
     /// <summary>Moves the pointer forward only: an older edition finishing late never rewinds it.</summary>
     public async Task AdvanceLatestAsync(string newsletterId, EditionPointer pointer, CancellationToken cancellationToken)
     {
         var current = await GetLatestAsync(newsletterId, cancellationToken);
-        if (current is { } existing && existing.Value.WindowEnd >= pointer.WindowEnd)
+        if (current is { } existing && existing.Value.SlotAt >= pointer.SlotAt)
         {
             return;
         }

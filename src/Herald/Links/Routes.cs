@@ -15,7 +15,9 @@ public static class Routes
     public const string Unsubscribe = "unsubscribe";
     public const string Preferences = "preferences";
     public const string SendGridEvents = "events/sendgrid";
-    public const string Archive = "archive/{newsletter}/{date}";
+    public const string Archive = "archive/{newsletter}/{edition}";
+    public const string ArchiveIndex = "archive/{newsletter}";
+    public const string ArchiveFeed = "archive/{newsletter}/feed";
     public const string ExportData = "privacy/export";
     public const string EraseData = "privacy/erase";
 

@@ -13,8 +13,15 @@ public sealed class SiteLinks(IOptions<HeraldOptions> options)
     private string? _unsubscribe;
     private string? _preferences;
 
-    public string Archive(string newsletterId, DateOnly date) =>
-        Base + Routes.PathOf(Routes.Archive, ("newsletter", newsletterId), ("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+    /// <summary>An edition's page: "/api/archive/white-house-watch/2026-11-25-0600".</summary>
+    public string Archive(string newsletterId, string slot) =>
+        Base + Routes.PathOf(Routes.Archive, ("newsletter", newsletterId), ("edition", slot));
+
+    /// <summary>A newsletter's past editions.</summary>
+    public string ArchiveIndex(string newsletterId) => Base + Routes.PathOf(Routes.ArchiveIndex, ("newsletter", newsletterId));
+
+    /// <summary>A newsletter's Atom feed of editions.</summary>
+    public string ArchiveFeed(string newsletterId) => Base + Routes.PathOf(Routes.ArchiveFeed, ("newsletter", newsletterId));
 
     public string SubscribePage(string newsletterId) => Base + Routes.PathOf(Routes.SubscribePage, ("newsletter", newsletterId));
 

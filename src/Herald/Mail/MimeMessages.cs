@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Herald.Subscribers;
 using MimeKit;
 
 namespace Herald.Mail;

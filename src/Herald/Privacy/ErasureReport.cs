@@ -1,3 +1,5 @@
+using Herald.Subscribers;
+
 namespace Herald.Privacy;
 
 /// <summary>What erasing a reader's data removed; the hashed suppression entry, if any, stays.</summary>

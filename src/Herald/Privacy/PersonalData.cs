@@ -1,4 +1,5 @@
 using Herald.Delivery;
+using Herald.Editions;
 using Herald.Mail;
 using Herald.Subscribers;
 using Microsoft.Extensions.Logging;

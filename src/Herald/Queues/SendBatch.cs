@@ -4,4 +4,4 @@ namespace Herald.Queues;
 /// One unit of sending: batch <see cref="Batch"/> of an edition. Small on purpose — its recipients were written
 /// down when the edition fanned out, and the delivery ledger says how far it got.
 /// </summary>
-public sealed record SendBatch(string NewsletterId, DateOnly Date, string EditionId, int Batch);
+public sealed record SendBatch(string NewsletterId, string Slot, string EditionId, int Batch);

@@ -19,6 +19,8 @@ public static class SiteEndpoints
         new("ExportData", Routes.ExportData, ["GET"], typeof(ExportDataHandler)),
         new("EraseData", Routes.EraseData, ["GET", "POST"], typeof(EraseDataHandler)),
         new("Archive", Routes.Archive, ["GET"], typeof(ArchiveHandler)),
+        new("ArchiveIndex", Routes.ArchiveIndex, ["GET"], typeof(ArchiveIndexHandler)),
+        new("ArchiveFeed", Routes.ArchiveFeed, ["GET"], typeof(ArchiveFeedHandler)),
         new("SendGridEvents", Routes.SendGridEvents, ["POST"], typeof(SendGridEventsHandler)),
     ];
 }

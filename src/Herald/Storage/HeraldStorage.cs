@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Herald.Collecting;
+using Herald.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

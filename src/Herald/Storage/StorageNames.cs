@@ -1,3 +1,5 @@
+using Herald.Queues;
+
 namespace Herald.Storage;
 
 /// <summary>

@@ -66,6 +66,22 @@ public static class StoryGrouper
             .ThenByDescending(story => story.Lead.PublishedAt ?? story.Lead.CollectedAt)];
     }
 
+    /// <summary>
+    /// The articles that do not retell an earlier one: each new article's opening compared with every earlier article's
+    /// (cosine of term vectors) stays under <paramref name="threshold"/> — higher than grouping's, so a follow-up with
+    /// news of its own is kept and only another report of the same event is left out.
+    /// </summary>
+    public static List<Article> NotRetelling(IReadOnlyList<Article> articles, IReadOnlyList<Article> earlier, double threshold)
+    {
+        if (earlier.Count == 0 || articles.Count == 0)
+        {
+            return [.. articles];
+        }
+
+        var vectors = TermVectors.Build([.. articles.Concat(earlier).Select(Lead)]);
+        return [.. articles.Where((article, i) => Enumerable.Range(articles.Count, earlier.Count).All(j => TermVectors.Cosine(vectors[i], vectors[j]) < threshold))];
+    }
+
     private static string Lead(Article article) =>
         article.Title + ". " + string.Join(' ', SentenceSplitter.Split(NewsText.StripDatelines(article.Text)).Take(LeadSentences));
 

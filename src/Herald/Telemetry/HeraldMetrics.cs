@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Herald.Editions;
 
 namespace Herald.Telemetry;
 

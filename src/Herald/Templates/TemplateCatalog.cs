@@ -14,6 +14,7 @@ namespace Herald.Templates;
 public sealed class TemplateCatalog(IOptions<HeraldOptions> options)
 {
     private readonly ConcurrentDictionary<string, Template> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _stylesheets = new(StringComparer.Ordinal);
     private readonly string _directory = ResolveDirectory(options.Value.TemplateDirectory);
 
     public static IEnumerable<string> DigestFiles(string template) => [$"{template}.html.scriban", $"{template}.txt.scriban"];
@@ -26,6 +27,7 @@ public sealed class TemplateCatalog(IOptions<HeraldOptions> options)
         var template = _cache.GetOrAdd(file, Load);
         var globals = new ScriptObject();
         globals.Import(model, renamer: StandardMemberRenamer.Default);
+        globals.Import("wrap", new Func<string, int, string, string>(TextWrap.Wrap));
         var context = new TemplateContext
         {
             TemplateLoader = new FolderTemplateLoader(_directory),
@@ -36,6 +38,17 @@ public sealed class TemplateCatalog(IOptions<HeraldOptions> options)
         };
         context.PushGlobal(globals);
         return template.Render(context);
+    }
+
+    /// <summary>The template set's stylesheet, "{template}.css" in the template folder, read once; null when the set has none.</summary>
+    public string? ReadStylesheet(string template) =>
+        _stylesheets.GetOrAdd(template, name => FolderTemplateLoader.PathInside(_directory, name + ".css") is var path && File.Exists(path) ? File.ReadAllText(path) : null);
+
+    /// <summary>Parses a template file and returns what is wrong with it as "file(line,column): message" lines; empty when it parses.</summary>
+    public static IReadOnlyList<string> Check(string path)
+    {
+        var template = Template.Parse(File.ReadAllText(path), path);
+        return template.HasErrors ? [.. template.Messages.Select(m => m.ToString())] : [];
     }
 
     private Template Load(string file)

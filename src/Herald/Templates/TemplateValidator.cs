@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Herald.Templates;
 
-/// <summary>Fails at start when the template folder, or a template a newsletter names, is missing.</summary>
+/// <summary>
+/// Fails at start when the template folder, or a template a newsletter names, is missing, or when any template in the
+/// folder does not parse (each error as "file(line,column): message").
+/// </summary>
 internal sealed class TemplateValidator : IValidateOptions<HeraldOptions>
 {
     public ValidateOptionsResult Validate(string? name, HeraldOptions options)
@@ -14,6 +17,11 @@ internal sealed class TemplateValidator : IValidateOptions<HeraldOptions>
         {
             failures.Add($"Herald:TemplateDirectory: folder '{directory}' does not exist.");
             return failures.ToResult();
+        }
+
+        foreach (var file in Directory.GetFiles(directory, "*.scriban", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            failures.AddRange(TemplateCatalog.Check(file).Select(error => $"Herald:TemplateDirectory: {error}"));
         }
 
         for (var i = 0; i < options.Newsletters.Count; i++)

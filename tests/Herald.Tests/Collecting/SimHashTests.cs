@@ -1,4 +1,5 @@
 using Herald.Collecting;
+using Herald.Summarizing;
 
 namespace Herald.Tests.Collecting;
 

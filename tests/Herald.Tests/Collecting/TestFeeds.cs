@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Herald.Summarizing;
 
 namespace Herald.Tests.Collecting;
 

@@ -4,6 +4,7 @@ using Herald.Delivery;
 using Herald.Functions;
 using Herald.Functions.Configuration;
 using Herald.Mail;
+using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
@@ -30,7 +31,7 @@ public class ConfigurationValidationTests
         Assert.Equal(2, services.GetRequiredService<IOptions<DeliveryOptions>>().Value.BatchSize);
         Assert.Equal(DeliveryMode.Outbox, services.GetRequiredService<IOptions<MailOptions>>().Value.Mode);
         Assert.StartsWith("sample-signing-key", services.GetRequiredService<IOptions<TokenOptions>>().Value.SigningKey, StringComparison.Ordinal);
-        Assert.Equal("0 0 11 * * *", services.GetRequiredService<IOptions<ScheduleOptions>>().Value.DigestSchedule);
+        Assert.Equal("0 */5 * * * *", services.GetRequiredService<IOptions<ScheduleOptions>>().Value.DigestSchedule);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
@@ -45,6 +46,9 @@ public class ConfigurationValidationTests
     [InlineData("Herald:Newsletters:0:FromAddress", "nobody", "Herald:Newsletters:0:FromAddress:")]
     [InlineData("Herald:Newsletters:0:Id", "White House", "Herald:Newsletters:0:Id: must be 2-41 lowercase letters")]
     [InlineData("Herald:Newsletters:0:Sources:1:Url", "ftp://example.com/feed", "Herald:Newsletters:0:Sources:1: set exactly one of Url and File.")]
+    [InlineData("Herald:Newsletters:0:Schedule", "61 6 * * *", "Herald:Newsletters:0:Schedule: '61 6 * * *' is not a cron expression")]
+    [InlineData("Herald:Newsletters:0:Schedule", "every morning", "Herald:Newsletters:0:Schedule: 'every morning' is not a cron expression")]
+    [InlineData("Herald:Newsletters:0:TimeZone", "Mars/Olympus_Mons", "Herald:Newsletters:0:TimeZone: 'Mars/Olympus_Mons' is not a time zone")]
     [InlineData("Herald:TemplateDirectory", "/nonexistent/templates", "Herald:TemplateDirectory: folder '/nonexistent/templates' does not exist.")]
     [InlineData("HeraldStorage", "", "HeraldStorage: the setting is missing")]
     [InlineData("HeraldStorage", "hello", "HeraldStorage: the value is not a storage connection string")]

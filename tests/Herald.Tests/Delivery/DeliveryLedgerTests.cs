@@ -1,4 +1,5 @@
 using Herald.Delivery;
+using Herald.Editions;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Delivery;
@@ -14,7 +15,7 @@ public class DeliveryLedgerTests(AzuriteFixture azurite)
         RowKey = BatchRecord.KeyOf(number),
         NewsletterId = "white-house-watch",
         Batch = number,
-        EditionDate = "2026-11-25",
+        EditionSlot = "2026-11-25-0600",
         Recipients = 1000,
         FirstId = "00" + new string('a', 30),
         LastId = "0f" + new string('b', 30),

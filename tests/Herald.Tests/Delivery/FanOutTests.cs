@@ -4,7 +4,9 @@ using Herald.Collecting;
 using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Functions.Http;
 using Herald.Mail;
+using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
@@ -35,19 +37,19 @@ public class FanOutTests(AzuriteFixture azurite)
         var watcher = CancelWhenQueuedAsync(herald.Get<HeraldStorage>().SendQueue, interruptAfterMessages, crash);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => herald.Get<EditionDispatcher>().DispatchAsync(Newsletter(herald), crash.Token));
         await watcher;
-        var interrupted = (await herald.Get<DeliveryLedger>().GetFanOutAsync("white-house-watch-20261125", Ct))!;
+        var interrupted = (await herald.Get<DeliveryLedger>().GetFanOutAsync("white-house-watch-20261125-0600", Ct))!;
         Assert.False(interrupted.Complete);
 
         herald.Time.Advance(TimeSpan.FromDays(1));
         var nextDay = await herald.Get<EditionDispatcher>().DispatchAsync(Newsletter(herald), Ct);
         var (_, sent, _) = await new LocalPipeline(herald.Host).SendQueuedAsync(Ct, parallelism: 4);
 
-        Assert.Equal("white-house-watch-20261125", nextDay.Resumed);
-        var resumed = await herald.Get<DeliveryLedger>().GetFanOutAsync("white-house-watch-20261125", Ct);
+        Assert.Equal("white-house-watch-20261125-0600", nextDay.Resumed);
+        var resumed = await herald.Get<DeliveryLedger>().GetFanOutAsync("white-house-watch-20261125-0600", Ct);
         Assert.True(resumed!.Complete, $"the resumed fan-out stopped at batch {resumed.Batches} ({resumed.Recipients} recipients)");
         Assert.Equal(1_000, sent);
         Assert.All(addresses, a => Assert.Equal(1, sink.Accepted.GetValueOrDefault(a)));
-        var batches = await herald.Get<DeliveryOverview>().BatchesAsync("white-house-watch-20261125", Ct);
+        var batches = await herald.Get<DeliveryOverview>().BatchesAsync("white-house-watch-20261125-0600", Ct);
         Assert.Equal(1_000, batches.Sum(b => b.Recipients));
         Assert.True(batches.Zip(batches.Skip(1)).All(p => string.CompareOrdinal(p.First.LastId, p.Second.FirstId) < 0), "batches overlap");
     }
@@ -59,7 +61,7 @@ public class FanOutTests(AzuriteFixture azurite)
         await TestSubscribers.AddAsync(herald, 600);
         await herald.Get<ArticleCollector>().CollectAsync(Ct);
         herald.Time.Advance(TimeSpan.FromMinutes(5));
-        var edition = (await herald.Get<EditionBuilder>().BuildAsync(Newsletter(herald), Ct))!;
+        var edition = await herald.Get<EditionBuilder>().BuildAsync(Newsletter(herald), NewsletterSchedule.For(Newsletter(herald)).SlotAt(herald.Time.GetUtcNow().AddMinutes(-5)), Ct);
 
         var runs = await Task.WhenAll(herald.Get<EditionFanOut>().RunAsync(edition, Ct), herald.Get<EditionFanOut>().RunAsync(edition, Ct));
 

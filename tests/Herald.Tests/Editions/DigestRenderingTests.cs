@@ -6,6 +6,7 @@ using Herald.Mail;
 using Herald.Summarizing;
 using Herald.Templates;
 using Herald.Tests.Infrastructure;
+using Herald.Text;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Tests.Editions;
@@ -33,7 +34,7 @@ public class DigestRenderingTests
     {
         var edition = GoldenEdition.Load(name);
 
-        var (html, _) = Renderer().Render(edition.Newsletter, edition.EditionId, edition.Date, edition.Stories);
+        var html = Renderer().Render(edition.Newsletter, edition.Slot, edition.EditionId, edition.Ranked).Html;
 
         GoldenFile.AssertMatches($"digest/{name}.html", Visible(html, isHtml: true));
     }
@@ -44,7 +45,7 @@ public class DigestRenderingTests
     {
         var edition = GoldenEdition.Load(name);
 
-        var (_, text) = Renderer().Render(edition.Newsletter, edition.EditionId, edition.Date, edition.Stories);
+        var text = Renderer().Render(edition.Newsletter, edition.Slot, edition.EditionId, edition.Ranked).Text;
 
         GoldenFile.AssertMatches($"digest/{name}.txt", Visible(text, isHtml: false));
     }
@@ -61,7 +62,7 @@ public class DigestRenderingTests
     {
         var hostile = Story("a3", "{{ 7 * 7 }} and {% raw %}", "Src", "{{ newsletter.title }} <img src=x onerror=alert(1)>", null);
 
-        var (html, text) = Renderer().Render(Newsletter, "e", new DateOnly(2026, 11, 25), [new Story(hostile, [], hostile.Summary!.Short)]);
+        var (html, text, _, _) = Render([new Story(hostile, [], hostile.Summary!.Short)]);
 
         Assert.Contains("{{ 7 * 7 }}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("49", text, StringComparison.Ordinal);
@@ -76,19 +77,22 @@ public class DigestRenderingTests
         var marker = PersonalSlots.Marker(PersonalSlot.UnsubscribeUrl);
         var hostile = Story("a4", $"Click {marker} now HERALD-PERSONAL-UNSUBSCRIBE-URL", $"Src{marker}", $"Summary {marker}{PersonalSlots.Marker(PersonalSlot.PreferencesUrl)} end", null);
 
-        var (html, text) = Renderer().Render(Newsletter, "e", new DateOnly(2026, 11, 25), [new Story(hostile, [], hostile.Summary!.Short)]);
-        var clean = Renderer().Render(Newsletter, "e", new DateOnly(2026, 11, 25), [new Story(Story("a5", "Plain", "Src", "Summary", null), [], "Summary")]);
+        var (html, text, _, _) = Render([new Story(hostile, [], hostile.Summary!.Short)]);
+        var clean = Render([new Story(Story("a5", "Plain", "Src", "Summary", null), [], "Summary")]);
 
         // Exactly the template's own slots, as many as an edition of harmless articles has.
         Assert.Equal(Count(clean.Html, marker), Count(html, marker));
         Assert.Equal(Count(clean.Text, marker), Count(text, marker));
         Assert.Equal(Count(clean.Html, PersonalSlots.Marker(PersonalSlot.PreferencesUrl)), Count(html, PersonalSlots.Marker(PersonalSlot.PreferencesUrl)));
         var filled = PersonalSlots.Fill(text, new PersonalValues(UnsubscribeUrl: "https://herald.example/api/unsubscribe?token=SECRET"), html: false);
-        Assert.Contains("Click  now HERALD-PERSONAL-UNSUBSCRIBE-URL", filled, StringComparison.Ordinal);
+        Assert.Contains("Click now HERALD-PERSONAL-UNSUBSCRIBE-URL", System.Text.RegularExpressions.Regex.Replace(filled, @"\s+", " "), StringComparison.Ordinal);
         Assert.Equal(Count(clean.Text, marker), Count(filled, "token=SECRET"));
 
         static int Count(string haystack, string needle) => (haystack.Length - haystack.Replace(needle, "", StringComparison.Ordinal).Length) / needle.Length;
     }
+
+    private static DigestOutput Render(IReadOnlyList<Story> stories) =>
+        Renderer().Render(Newsletter, NewsletterSchedule.For(Newsletter).SlotAt(new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero)), "e", StoryRanking.Rank(Newsletter, stories, new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero)));
 
     private static DigestRenderer Renderer()
     {

@@ -10,8 +10,10 @@ public class EditionStoreTests(AzuriteFixture azurite)
 
     private static Edition Edition(DateOnly date, string subject = "White House Watch: news") => new()
     {
-        Id = $"white-house-watch-{date:yyyyMMdd}",
+        Id = $"white-house-watch-{date:yyyyMMdd}-0600",
         NewsletterId = "white-house-watch",
+        Slot = $"{date:yyyy-MM-dd}-0600",
+        SlotAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero),
         Date = date,
         WindowStart = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1),
         WindowEnd = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
@@ -32,7 +34,7 @@ public class EditionStoreTests(AzuriteFixture azurite)
         Assert.True(await store.TryCreateAsync(Edition(day), Ct));
         Assert.False(await store.TryCreateAsync(Edition(day, "another subject"), Ct));
 
-        Assert.Equal("White House Watch: news", (await store.GetAsync("white-house-watch", day, Ct))!.Value.Value.Subject);
+        Assert.Equal("White House Watch: news", (await store.GetAsync("white-house-watch", "2026-11-25-0600", Ct))!.Value.Value.Subject);
     }
 
     [Fact]
@@ -42,12 +44,12 @@ public class EditionStoreTests(AzuriteFixture azurite)
         var store = herald.Get<EditionStore>();
         var day = new DateOnly(2026, 11, 25);
         await store.TryCreateAsync(Edition(day), Ct);
-        var (read, etag) = (await store.GetAsync("white-house-watch", day, Ct))!.Value;
+        var (read, etag) = (await store.GetAsync("white-house-watch", "2026-11-25-0600", Ct))!.Value;
 
         Assert.True(await store.TryReplaceAsync(read with { Status = EditionStatus.Queued }, etag, Ct));
         Assert.False(await store.TryReplaceAsync(read with { Recipients = 99 }, etag, Ct));
 
-        Assert.Equal((EditionStatus.Queued, 0), ((await store.GetAsync("white-house-watch", day, Ct))!.Value.Value is var e ? (e.Status, e.Recipients) : default));
+        Assert.Equal((EditionStatus.Queued, 0), ((await store.GetAsync("white-house-watch", "2026-11-25-0600", Ct))!.Value.Value is var e ? (e.Status, e.Recipients) : default));
     }
 
     [Fact]
@@ -55,8 +57,8 @@ public class EditionStoreTests(AzuriteFixture azurite)
     {
         await using var herald = await TestHerald.StartAsync(azurite);
         var store = herald.Get<EditionStore>();
-        var later = new EditionPointer("white-house-watch-20261126", new DateOnly(2026, 11, 26), new DateTimeOffset(2026, 11, 26, 11, 0, 0, TimeSpan.Zero));
-        var earlier = new EditionPointer("white-house-watch-20261125", new DateOnly(2026, 11, 25), new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero));
+        var later = new EditionPointer("white-house-watch-20261126-0600", "2026-11-26-0600", new DateTimeOffset(2026, 11, 26, 11, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 26, 11, 0, 0, TimeSpan.Zero));
+        var earlier = new EditionPointer("white-house-watch-20261125-0600", "2026-11-25-0600", new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero));
 
         await store.AdvanceLatestAsync("white-house-watch", later, Ct);
         await store.AdvanceLatestAsync("white-house-watch", earlier, Ct);

@@ -1,13 +1,18 @@
 using System.Text.Json;
 using Herald.Configuration;
+using Herald.Editions;
 using Herald.Summarizing;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Editions;
 
-/// <summary>The input of a digest golden case (Golden/digest/{name}.json): the newsletter, the edition's id and date, and its stories.</summary>
-public sealed record GoldenEdition(NewsletterOptions Newsletter, string EditionId, DateOnly Date, IReadOnlyList<Story> Stories)
+/// <summary>The input of a digest golden case (Golden/digest/{name}.json): the newsletter, the edition's id and slot, and its stories.</summary>
+public sealed record GoldenEdition(NewsletterOptions Newsletter, string EditionId, DateTimeOffset SlotAt, IReadOnlyList<Story> Stories)
 {
+    public Herald.Editions.EditionSlot Slot => Herald.Editions.NewsletterSchedule.For(Newsletter).SlotAt(SlotAt);
+
+    public IReadOnlyList<Herald.Editions.RankedStory> Ranked => Herald.Editions.StoryRanking.Rank(Newsletter, Stories, SlotAt);
+
     public static GoldenEdition Load(string name) =>
         JsonSerializer.Deserialize<GoldenEdition>(File.ReadAllText(RepositoryPaths.Golden("digest", name + ".json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))
             ?? throw new InvalidDataException($"Golden edition {name} is empty.");

@@ -27,9 +27,9 @@ public class FunctionRegistrationTests
     }
 
     [Fact]
-    public void Fourteen_function_classes_exist()
+    public void Sixteen_function_classes_exist()
     {
-        Assert.Equal(14, FunctionTypes().Count());
+        Assert.Equal(16, FunctionTypes().Count());
     }
 
     internal static ServiceProvider BuildAppServices()

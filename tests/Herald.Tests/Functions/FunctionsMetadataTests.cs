@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Herald.Site;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Functions;
@@ -34,13 +35,15 @@ public class FunctionsMetadataTests
         { "ExportData", "privacy/export", ["get"] },
         { "EraseData", "privacy/erase", ["get", "post"] },
         { "SendGridEvents", "events/sendgrid", ["post"] },
-        { "Archive", "archive/{newsletter}/{date}", ["get"] },
+        { "Archive", "archive/{newsletter}/{edition}", ["get"] },
+        { "ArchiveIndex", "archive/{newsletter}", ["get"] },
+        { "ArchiveFeed", "archive/{newsletter}/feed", ["get"] },
     };
 
     [Fact]
     public void Declares_exactly_Heralds_functions()
     {
-        string[] expected = ["Archive", "BuildDigests", "CollectArticles", "Confirm", "EraseData", "ExportData", "Preferences", "ProcessSignUp", "SendDigestBatch", "SendGridEvents", "Subscribe", "SubscribePage", "SummarizeArticle", "Unsubscribe"];
+        string[] expected = ["Archive", "ArchiveFeed", "ArchiveIndex", "BuildDigests", "CollectArticles", "Confirm", "EraseData", "ExportData", "Preferences", "ProcessSignUp", "SendDigestBatch", "SendGridEvents", "Subscribe", "SubscribePage", "SummarizeArticle", "Unsubscribe"];
         Assert.Equal(expected, Functions.Value.Keys.Order(StringComparer.Ordinal));
     }
 

@@ -1,5 +1,6 @@
 using Herald.Functions.Queues;
 using Herald.Local;
+using Herald.Queues;
 using Herald.Storage;
 
 namespace Herald.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using Herald.Mail;
+using Herald.Subscribers;
 using MimeKit;
 
 namespace Herald.Tests.Mail;

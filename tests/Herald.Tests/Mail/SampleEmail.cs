@@ -1,4 +1,5 @@
 using Herald.Mail;
+using Herald.Subscribers;
 
 namespace Herald.Tests.Mail;
 

@@ -43,7 +43,7 @@ public class TransportEquivalenceTests(AzuriteFixture azurite)
             (content, s) => content.Replace(s.Key, s.Value, StringComparison.Ordinal));
 
         var newsletter = herald.Get<IOptions<HeraldOptions>>().Value.Newsletters[0];
-        var edition = (await herald.Get<EditionStore>().GetAsync("white-house-watch", new DateOnly(2026, 11, 25), ct))!.Value.Value;
+        var edition = (await herald.Get<EditionStore>().GetAsync("white-house-watch", "2026-11-25-0600", ct))!.Value.Value;
         var recipient = herald.Get<DigestMail>().Recipient(newsletter, edition, new Recipient(reader.Id, reader.Email, reader.Name));
         var mime = MimeMessages.Build(DigestMail.Content(newsletter, edition, 1), recipient, herald.Time.GetUtcNow());
 
@@ -58,6 +58,6 @@ public class TransportEquivalenceTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(("Zoë & \"Co\"", "zoe@example.com"), (personalization.GetProperty("to")[0].GetProperty("name").GetString(), personalization.GetProperty("to")[0].GetProperty("email").GetString()));
-        Assert.Equal("white-house-watch-20261125", personalization.GetProperty("custom_args").GetProperty("herald_edition").GetString());
+        Assert.Equal("white-house-watch-20261125-0600", personalization.GetProperty("custom_args").GetProperty("herald_edition").GetString());
     }
 }

@@ -41,16 +41,16 @@ public class HeraldCommandTests(AzuriteFixture azurite)
         {
             Assert.Equal(0, (await RunAsync(["run", "--data", data], prefix)).ExitCode);
 
-            var deliveries = await RunAsync(["deliveries", "--data", data, "--edition", "white-house-watch-20261125"], prefix);
+            var deliveries = await RunAsync(["deliveries", "--data", data, "--edition", "white-house-watch-20261125-0600"], prefix);
             var test = await RunAsync(["send-test", "--to", "editor@herald.example", "--data", data], prefix);
-            var after = await RunAsync(["deliveries", "--data", data, "--edition", "white-house-watch-20261125"], prefix);
+            var after = await RunAsync(["deliveries", "--data", data, "--edition", "white-house-watch-20261125-0600"], prefix);
             var subscribers = await RunAsync(["subscribers", "list", "white-house-watch", "--data", data], prefix);
 
             Assert.True(deliveries.ExitCode == 0, deliveries.Errors);
-            Assert.Contains("white-house-watch-20261125: 3 recipients in 2 batches", deliveries.Output, StringComparison.Ordinal);
+            Assert.Contains("white-house-watch-20261125-0600: 3 recipients in 2 batches", deliveries.Output, StringComparison.Ordinal);
             Assert.Contains("batches: 2 sent, 0 queued, 0 sending, 0 parked", deliveries.Output, StringComparison.Ordinal);
             Assert.True(test.ExitCode == 0, test.Output + test.Errors);
-            Assert.Contains("Sent edition white-house-watch-20261125 to editor@herald.example as a test.", test.Output, StringComparison.Ordinal);
+            Assert.Contains("Sent edition white-house-watch-20261125-0600 to editor@herald.example as a test.", test.Output, StringComparison.Ordinal);
             var testEmail = Assert.Single(Directory.GetFiles(Path.Combine(data, "outbox", "white-house-watch", "tests"), "*.eml"));
             using (var message = await MimeKit.MimeMessage.LoadAsync(testEmail, TestContext.Current.CancellationToken))
             {
@@ -58,7 +58,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
                 Assert.Equal("true", message.Headers["X-Herald-Test"]);
             }
 
-            Assert.Equal(deliveries.Output[deliveries.Output.IndexOf("white-house-watch-20261125:", StringComparison.Ordinal)..], after.Output[after.Output.IndexOf("white-house-watch-20261125:", StringComparison.Ordinal)..]);
+            Assert.Equal(deliveries.Output[deliveries.Output.IndexOf("white-house-watch-20261125-0600:", StringComparison.Ordinal)..], after.Output[after.Output.IndexOf("white-house-watch-20261125-0600:", StringComparison.Ordinal)..]);
             Assert.Contains("3 subscribers", subscribers.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("editor@herald.example", subscribers.Output, StringComparison.Ordinal);
         }
@@ -98,7 +98,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             Assert.Contains("Erased a***@example.com: the subscriber record, 1 consent records", erase.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("ada@example.com", afterErase.Output, StringComparison.Ordinal);
             Assert.True(stats.ExitCode == 0, stats.Errors);
-            Assert.Matches(@"white-house-watch-20261125\s+3\s+3\s+0\s+0\s+0\s+0\s+0\s+0\s+0", stats.Output);
+            Assert.Matches(@"white-house-watch-20261125-0600\s+3\s+3\s+0\s+0\s+0\s+0\s+0\s+0\s+0", stats.Output);
         }
         finally
         {

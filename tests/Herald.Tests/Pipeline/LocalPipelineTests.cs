@@ -1,6 +1,9 @@
 using Herald.Cli.Local;
+using Herald.Collecting;
+using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Functions.Http;
 using Herald.Mail;
 using Herald.Queues;
 using Herald.Storage;
@@ -52,12 +55,12 @@ public class LocalPipelineTests(AzuriteFixture azurite)
         Assert.Equal(15, report.Summarize.Processed);
         var edition = Assert.Single(report.Editions);
         Assert.Equal(EditionOutcome.Queued, edition.Outcome);
-        Assert.Equal(("white-house-watch-20261125", 10, 9, 3, 2), (edition.EditionId, edition.Articles, edition.Stories, edition.Recipients, edition.Batches));
+        Assert.Equal(("white-house-watch-20261125-0600", 10, 9, 3, 2), (edition.EditionId, edition.Articles, edition.Stories, edition.Recipients, edition.Batches));
         Assert.Equal(3, report.EmailsSent);
 
-        var emails = Directory.GetFiles(Path.Combine(herald.Outbox, "white-house-watch", "2026-11-25"), "*.eml");
+        var emails = Directory.GetFiles(Path.Combine(herald.Outbox, "white-house-watch", "2026-11-25-0600"), "*.eml");
         Assert.Equal(3, emails.Length);
-        Assert.Equal(3, Directory.GetFiles(Path.Combine(herald.Outbox, "white-house-watch", "2026-11-25"), "*.html").Length);
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(herald.Outbox, "white-house-watch", "2026-11-25-0600"), "*.html").Length);
 
         var recipients = new List<string>();
         foreach (var file in emails)
@@ -67,8 +70,9 @@ public class LocalPipelineTests(AzuriteFixture azurite)
             Assert.StartsWith("White House Watch: ", message.Subject, StringComparison.Ordinal);
             Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
             Assert.StartsWith("<http://localhost:7071/api/unsubscribe?token=", message.Headers["List-Unsubscribe"], StringComparison.Ordinal);
-            Assert.All(SelectedTitles, title => Assert.Contains(title, message.TextBody, StringComparison.Ordinal));
-            Assert.All(LeftOutTitles, title => Assert.DoesNotContain(title, message.TextBody, StringComparison.Ordinal));
+            var text = System.Text.RegularExpressions.Regex.Replace(message.TextBody!, @"\s+", " "); // the text part is wrapped for reading
+            Assert.All(SelectedTitles, title => Assert.Contains(title, text, StringComparison.Ordinal));
+            Assert.All(LeftOutTitles, title => Assert.DoesNotContain(title, text, StringComparison.Ordinal));
             Assert.Contains(System.Net.WebUtility.HtmlEncode(SelectedTitles[0]), message.HtmlBody, StringComparison.Ordinal);
             // Two outlets' reports of the spending deal are one story.
             Assert.Contains("Also reported by Policy Desk: https://policydesk.example/2026/11/24/stopgap-pact", message.TextBody, StringComparison.Ordinal);
@@ -111,7 +115,7 @@ public class LocalPipelineTests(AzuriteFixture azurite)
         var nextDay = await new LocalPipeline(herald.Host).RunAsync(ct);
 
         var edition = Assert.Single(nextDay.Editions);
-        Assert.Equal(("white-house-watch-20261126", EditionOutcome.NothingNew), (edition.EditionId, edition.Outcome));
+        Assert.Equal(("white-house-watch-20261126-0600", EditionOutcome.NothingNew), (edition.EditionId, edition.Outcome));
         Assert.Equal(0, nextDay.EmailsSent);
     }
 
@@ -124,13 +128,13 @@ public class LocalPipelineTests(AzuriteFixture azurite)
         await pipeline.RunAsync(ct);
 
         // The queue delivers both batches again, as it does when an instance dies after sending but before deleting the message.
-        await herald.Get<SendQueue>().EnqueueAsync(new SendBatch("white-house-watch", new DateOnly(2026, 11, 25), "white-house-watch-20261125", 1), ct);
-        await herald.Get<SendQueue>().EnqueueAsync(new SendBatch("white-house-watch", new DateOnly(2026, 11, 25), "white-house-watch-20261125", 2), ct);
+        await herald.Get<SendQueue>().EnqueueAsync(new SendBatch("white-house-watch", "2026-11-25-0600", "white-house-watch-20261125-0600", 1), ct);
+        await herald.Get<SendQueue>().EnqueueAsync(new SendBatch("white-house-watch", "2026-11-25-0600", "white-house-watch-20261125-0600", 2), ct);
         var (report, sent, alreadySent) = await pipeline.SendQueuedAsync(ct);
 
         Assert.Equal((2, 0, 3), (report.Processed, sent, alreadySent));
         Assert.Equal(3, Directory.GetFiles(herald.Outbox, "*.eml", SearchOption.AllDirectories).Length);
-        var deliveries = Assert.Single(await herald.Get<DeliveryOverview>().ListAsync("white-house-watch-20261125", ct));
+        var deliveries = Assert.Single(await herald.Get<DeliveryOverview>().ListAsync("white-house-watch-20261125-0600", ct));
         Assert.Equal((3, 2, 3, 0), (deliveries.Recipients, deliveries.SentBatches, deliveries.Sent, deliveries.Resent));
     }
 
@@ -164,7 +168,7 @@ public class LocalPipelineTests(AzuriteFixture azurite)
         var (_, sent, _) = await pipeline.SendQueuedAsync(ct);
 
         Assert.Equal(2, sent);
-        Assert.False(File.Exists(Path.Combine(herald.Outbox, "white-house-watch", "2026-11-25", leaving + ".eml")));
+        Assert.False(File.Exists(Path.Combine(herald.Outbox, "white-house-watch", "2026-11-25-0600", leaving + ".eml")));
     }
 
     [Fact]
@@ -177,10 +181,10 @@ public class LocalPipelineTests(AzuriteFixture azurite)
         herald.Time.Advance(TimeSpan.FromMinutes(5));
         var builder = herald.Get<EditionBuilder>();
         var newsletter = herald.Get<Microsoft.Extensions.Options.IOptions<Herald.Configuration.HeraldOptions>>().Value.Newsletters[0];
-        var date = new DateOnly(2026, 11, 25);
+        var slot = NewsletterSchedule.For(newsletter).SlotAt(herald.Time.GetUtcNow().AddMinutes(-5));
 
         // The instance stored the edition, then died before queuing anything.
-        var edition = await builder.RenderAsync(newsletter, "white-house-watch-20261125", date, herald.Time.GetUtcNow(), ct);
+        var edition = await builder.RenderAsync(newsletter, slot, slot.IdFor(newsletter.Id), ct);
         Assert.True(await herald.Get<EditionStore>().TryCreateAsync(edition!, ct));
 
         var report = await herald.Get<EditionDispatcher>().DispatchAsync(newsletter, ct);
@@ -188,7 +192,7 @@ public class LocalPipelineTests(AzuriteFixture azurite)
 
         Assert.Equal((EditionOutcome.Queued, 3), (report.Outcome, report.Recipients));
         Assert.Equal(3, sent);
-        Assert.Equal(EditionStatus.Queued, (await herald.Get<EditionStore>().GetAsync("white-house-watch", date, ct))!.Value.Value.Status);
+        Assert.Equal(EditionStatus.Queued, (await herald.Get<EditionStore>().GetAsync("white-house-watch", slot.Key, ct))!.Value.Value.Status);
     }
 
     private static async Task<int> CountBlobsAsync(TestHerald herald)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Herald.Configuration;
+using Herald.Functions.Http;
 using Herald.Links;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public class RoutesTests
     {
         var links = new SiteLinks(Options.Create(new HeraldOptions { PublicBaseUrl = "https://herald.example/" }));
 
-        Assert.Equal("https://herald.example/api/archive/white-house-watch/2026-11-25", links.Archive("white-house-watch", new DateOnly(2026, 11, 25)));
+        Assert.Equal("https://herald.example/api/archive/white-house-watch/2026-11-25-0600", links.Archive("white-house-watch", "2026-11-25-0600"));
         Assert.Equal("https://herald.example/api/subscribe/white-house-watch", links.SubscribePage("white-house-watch"));
         Assert.Equal("https://herald.example/api/unsubscribe?token=a%2Bb%2Fc%3D", links.Unsubscribe("a+b/c="));
         Assert.Equal("/api/subscribe/a%2Fb", Routes.PathOf(Routes.SubscribePage, ("newsletter", "a/b")));

@@ -1,4 +1,5 @@
 using System.Net;
+using Herald.Functions.Http;
 using Herald.Mail;
 using Herald.Queues;
 using Herald.Storage;

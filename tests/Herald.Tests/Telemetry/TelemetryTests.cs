@@ -4,6 +4,7 @@ using Herald.Cli.Local;
 using Herald.Delivery;
 using Herald.Functions;
 using Herald.Functions.Telemetry;
+using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,7 @@ public class TelemetryTests(AzuriteFixture azurite, ITestOutputHelper output)
 
         var sent = logs.Lines.Where(l => l.Category == typeof(BatchSender).FullName && l.Message.StartsWith("Batch ", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(sent);
-        Assert.All(sent, l => Assert.Equal(("white-house-watch", "white-house-watch-20261125"), (l.Scope["NewsletterId"], l.Scope["EditionId"])));
+        Assert.All(sent, l => Assert.Equal(("white-house-watch", "white-house-watch-20261125-0600"), (l.Scope["NewsletterId"], l.Scope["EditionId"])));
         Assert.Equal([1, 2], sent.Select(l => (int)l.Scope["Batch"]!).Distinct().Order());
         Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("ada.reader@example.com", StringComparison.OrdinalIgnoreCase) || l.Scope.Values.Any(v => v?.ToString()?.Contains('@', StringComparison.Ordinal) == true));
     }

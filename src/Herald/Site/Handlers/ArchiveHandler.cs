@@ -8,24 +8,53 @@ using Microsoft.AspNetCore.Http;
 
 namespace Herald.Site.Handlers;
 
-/// <summary>GET /api/archive/{newsletter}/{date}: an edition's public page (the "view in browser" link), with no personal link in it.</summary>
+/// <summary>
+/// GET /api/archive/{newsletter}/{edition}: an edition's public page (the "view in browser" link), with no personal
+/// link in it — where a reader's own links were, the sign-up page's. {edition} is a slot ("2026-11-25-0600") or a
+/// date ("2026-11-25": that day's last edition).
+/// </summary>
 public sealed class ArchiveHandler(EditionStore editions, SubscriptionService subscriptions, SiteLinks links, SitePages pages) : ISiteHandler
 {
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var newsletter = subscriptions.FindNewsletter(context.Request.RouteValues["newsletter"] as string);
-        if (newsletter is null || !DateOnly.TryParseExact(context.Request.RouteValues["date"] as string, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        var key = context.Request.RouteValues["edition"] as string;
+        if (newsletter is null || key is null)
         {
-            return pages.Error(404, "Edition not found", "There is no edition at this address.");
+            return NotFound();
         }
 
-        var edition = await editions.GetAsync(newsletter.Id, day, cancellationToken);
-        if (edition is null)
+        Edition? edition = null;
+        if (EditionSlot.IsKey(key))
         {
-            return pages.Error(404, "Edition not found", "There is no edition at this address.");
+            edition = (await editions.GetAsync(newsletter.Id, key, cancellationToken))?.Value;
+        }
+        else if (DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var slots = (await editions.ListSlotsAsync(newsletter.Id, cancellationToken)).Where(s => s.StartsWith(key + "-", StringComparison.Ordinal));
+            foreach (var slot in slots)
+            {
+                if ((await editions.GetAsync(newsletter.Id, slot, cancellationToken))?.Value is { Status: not EditionStatus.Skipped } found)
+                {
+                    edition = found;
+                    break;
+                }
+            }
+
+            _ = day;
         }
 
-        var subscribe = links.SubscribePage(newsletter.Id);
-        return SiteResults.Html(200, PersonalSlots.Fill(edition.Value.Value.Html, new PersonalValues(subscribe, subscribe), html: true), cacheable: true);
+        if (edition is null or { Status: EditionStatus.Skipped })
+        {
+            return NotFound();
+        }
+
+        return SiteResults.Html(200, PublicHtml(edition, links.SubscribePage(newsletter.Id)), cacheable: true);
     }
+
+    /// <summary>The edition's HTML with the sign-up page wherever a reader's own links go.</summary>
+    public static string PublicHtml(Edition edition, string subscribePage) =>
+        PersonalSlots.Fill(edition.Html, new PersonalValues(subscribePage, subscribePage), html: true);
+
+    private IResult NotFound() => pages.Error(404, "Edition not found", "There is no edition at this address.");
 }

@@ -12,6 +12,9 @@ public static class SiteResults
 {
     public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /// <summary>Any other text document (an Atom feed), with the same headers.</summary>
+    public static IResult Text(int status, string contentType, string body, bool cacheable = false) => new Response(status, contentType, Encoding.UTF8.GetBytes(body), cacheable, null);
+
     public static IResult Html(int status, string html, bool cacheable = false) => new Response(status, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html), cacheable, null);
 
     public static IResult Json(int status, object value, bool cacheable = false, string? attachment = null) =>
