@@ -36,8 +36,8 @@ param publicBaseUrl string = ''
 @description('NCRONTAB schedule (UTC) of collecting: every 30 minutes by default.')
 param collectSchedule string = '0 */30 * * * *'
 
-@description('NCRONTAB schedule (UTC) of building and sending the digests: 11:00 UTC daily by default.')
-param digestSchedule string = '0 0 11 * * *'
+@description('NCRONTAB schedule of BuildDigests waking to build the newsletters whose slots have come (each newsletter has its own schedule and time zone in heraldSettings): every 5 minutes by default.')
+param digestSchedule string = '0 */5 * * * *'
 
 @description('Most instances the Functions app scales out to.')
 @minValue(1)

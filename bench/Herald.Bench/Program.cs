@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Herald.Bench.Collecting;
-using Herald.Bench.Delivery;
-using Herald.Bench.Site;
 using Herald.Bench.Summarization;
 
 var data = new Option<FileInfo>("--data") { Description = "JSONL set: {\"id\", \"article\", \"summary\": [sentences]}.", Required = true };
@@ -29,9 +26,13 @@ var rate = new Option<int>("--rate") { Description = "Sign-ups a second, arrivin
 var signup = new Command("signup", "Sign-ups from many clients against herald serve for N seconds, within the rate limits; then every address looked for in storage and the outbox.") { seconds, rate };
 signup.SetAction((parse, ct) => Herald.Bench.Site.SignUpBenchmark.RunAsync(TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(rate), Console.Out));
 
+var renderSeconds = new Option<int>("--seconds") { Description = "Seconds per measurement.", DefaultValueFactory = _ => 5 };
+var render = new Command("render", "Editions/s for a 20-story edition (templates and inlined stylesheet) and personalizations/s, each against a baseline in the same run.") { renderSeconds };
+render.SetAction((parse, ct) => Herald.Bench.Editions.RenderBenchmark.RunAsync(TimeSpan.FromSeconds(parse.GetValue(renderSeconds)), Console.Out));
+
 var port = new Option<int>("--port") { Description = "Port on 127.0.0.1.", Required = true };
 var sink = new Command("sink", "The deliver benchmark's receiving end (started by the benchmark itself).") { port };
 sink.Hidden = true;
 sink.SetAction((parse, ct) => Herald.Bench.Delivery.MailSink.RunAsync(parse.GetValue(port)));
 
-return await new RootCommand("Herald benchmarks") { summarize, collect, deliver, signup, sink }.Parse(args).InvokeAsync();
+return await new RootCommand("Herald benchmarks") { summarize, collect, deliver, signup, render, sink }.Parse(args).InvokeAsync();

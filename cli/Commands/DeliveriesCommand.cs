@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Herald.Configuration;
 using Herald.Delivery;
+using Herald.Editions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Cli.Commands;
 
@@ -16,6 +19,11 @@ public static class DeliveriesCommand
             var overview = host.Services.GetRequiredService<DeliveryOverview>();
             var editionId = parse.GetValue(editionOption);
             var editions = await overview.ListAsync(editionId, ct);
+            if (editionId is null)
+            {
+                await WriteSlotsAsync(host.Services, ct);
+            }
+
             if (editions.Count == 0)
             {
                 Console.WriteLine(editionId is null ? "No edition has been sent yet." : $"No deliveries of edition {editionId}.");
@@ -57,5 +65,24 @@ public static class DeliveriesCommand
         }, ct));
         command.Subcommands.Add(redrive);
         return command;
+    }
+
+    /// <summary>Each newsletter's latest slots — sent, or skipped with nothing new — and its next one.</summary>
+    private static async Task WriteSlotsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var store = services.GetRequiredService<EditionStore>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        foreach (var newsletter in services.GetRequiredService<IOptions<HeraldOptions>>().Value.Newsletters)
+        {
+            var slots = new List<string>();
+            foreach (var slot in (await store.ListSlotsAsync(newsletter.Id, ct)).Take(5))
+            {
+                var edition = (await store.GetAsync(newsletter.Id, slot, ct))?.Value;
+                slots.Add($"{slot} {(edition?.Status == EditionStatus.Skipped ? "skipped (nothing new)" : edition?.Status.ToString().ToLowerInvariant())}");
+            }
+
+            var next = NewsletterSchedule.For(newsletter).Next(now);
+            Console.WriteLine($"{newsletter.Id}: {(slots.Count == 0 ? "no slot yet" : string.Join(", ", slots))}; next {next?.Local:yyyy-MM-dd HH:mm} {newsletter.TimeZone}");
+        }
     }
 }

@@ -10,7 +10,6 @@ using Herald.Mail;
 using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
-using Herald.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

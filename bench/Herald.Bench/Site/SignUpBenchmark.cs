@@ -4,8 +4,6 @@ using System.Globalization;
 using System.Net;
 using Herald.Local;
 using Herald.Mail;
-using Herald.Queues;
-using Herald.Site;
 using Herald.Storage;
 using Herald.Subscribers;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Herald.Articles;
 
 namespace Herald.Bench.Summarization;
 

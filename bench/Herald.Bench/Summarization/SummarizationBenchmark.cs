@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Herald.Articles;
 using Herald.Bench.Baselines;
 using Herald.Bench.Evaluation;
 using Herald.Summarizing;

@@ -1,5 +1,3 @@
-using Herald.Text;
-
 namespace Herald.Articles;
 
 /// <summary>One collected story as stored in Blob storage (one JSON document per article).</summary>

@@ -1,5 +1,3 @@
-using Herald.Text;
-
 namespace Herald.Collecting;
 
 /// <summary>What Herald makes of one article page.</summary>

@@ -1,7 +1,6 @@
 using System.IO.Hashing;
 using System.Numerics;
 using System.Text;
-using Herald.Text;
 
 namespace Herald.Collecting;
 

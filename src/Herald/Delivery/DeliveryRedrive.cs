@@ -1,4 +1,3 @@
-using Herald.Editions;
 using Herald.Queues;
 using Herald.Storage;
 using Microsoft.Extensions.Logging;

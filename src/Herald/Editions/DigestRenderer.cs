@@ -1,5 +1,4 @@
 using System.Globalization;
-using Herald.Articles;
 using Herald.Configuration;
 using Herald.Links;
 using Herald.Mail;
@@ -24,7 +23,14 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links)
     /// <summary>Words a minute, for "4 min read".</summary>
     private const int ReadingSpeed = 230;
 
-    public DigestOutput Render(NewsletterOptions newsletter, EditionSlot slot, string editionId, IReadOnlyList<RankedStory> ranked)
+    public DigestOutput Render(NewsletterOptions newsletter, EditionSlot slot, string editionId, IReadOnlyList<RankedStory> ranked) =>
+        Render(newsletter, slot, editionId, ranked, inline: true);
+
+    /// <summary>The same, without the stylesheet inlined: what the rendering benchmark compares inlining against.</summary>
+    public DigestOutput RenderWithoutStylesheet(NewsletterOptions newsletter, EditionSlot slot, string editionId, IReadOnlyList<RankedStory> ranked) =>
+        Render(newsletter, slot, editionId, ranked, inline: false);
+
+    private DigestOutput Render(NewsletterOptions newsletter, EditionSlot slot, string editionId, IReadOnlyList<RankedStory> ranked, bool inline)
     {
         var zone = NewsletterSchedule.For(newsletter).Zone;
         var views = ranked.Select(r => ToView(r, zone)).ToList();
@@ -38,16 +44,17 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links)
             views.Count);
 
         var html = templates.Render($"{newsletter.Template}.html.scriban", model);
-        var stylesheet = templates.ReadStylesheet(newsletter.Template);
-        if (stylesheet is not null)
+        IReadOnlyList<string> warnings = [];
+        if (inline && templates.ReadStylesheet(newsletter.Template) is { } stylesheet)
         {
-            html = Inline(html, stylesheet).Html;
+            var inlined = Inline(html, stylesheet);
+            (html, warnings) = (inlined.Html, [.. inlined.Warnings]);
         }
 
         var manifest = ranked.Select(r => new EditionStory(
             PersonalSlots.Clean(r.Story.Lead.Title), PersonalSlots.Clean(r.Story.Lead.CanonicalUrl), PersonalSlots.Clean(r.Story.Lead.Source), PersonalSlots.Clean(r.Story.Lead.Summary?.Dek ?? ""),
             r.Section, r.Story.Lead.PublishedAt, [.. r.Story.AlsoReported.Prepend(r.Story.Lead).Select(a => a.Id)], [.. r.Story.AlsoReported.Prepend(r.Story.Lead).Select(ArticleBlobName)])).ToList();
-        return new DigestOutput(html, templates.Render($"{newsletter.Template}.txt.scriban", model), preheader, manifest);
+        return new DigestOutput(html, templates.Render($"{newsletter.Template}.txt.scriban", model), preheader, manifest) { StyleWarnings = warnings };
     }
 
     /// <summary>Moves the stylesheet's rules into style attributes; the element with id "herald-responsive" (media queries) is left as it is.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Herald.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Herald.Subscribers;
 using MimeKit;
 
 namespace Herald.Mail;

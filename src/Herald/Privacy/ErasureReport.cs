@@ -1,5 +1,3 @@
-using Herald.Subscribers;
-
 namespace Herald.Privacy;
 
 /// <summary>What erasing a reader's data removed; the hashed suppression entry, if any, stays.</summary>

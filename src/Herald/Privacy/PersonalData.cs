@@ -1,5 +1,4 @@
 using Herald.Delivery;
-using Herald.Editions;
 using Herald.Mail;
 using Herald.Subscribers;
 using Microsoft.Extensions.Logging;

@@ -1,8 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Herald.Collecting;
-using Herald.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

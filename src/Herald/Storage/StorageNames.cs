@@ -1,5 +1,3 @@
-using Herald.Queues;
-
 namespace Herald.Storage;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Herald.Editions;
 
 namespace Herald.Telemetry;
 

@@ -2,9 +2,7 @@ using System.Text;
 using Herald.Articles;
 using Herald.Collecting;
 using Herald.Storage;
-using Herald.Summarizing;
 using Herald.Tests.Infrastructure;
-using Herald.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace Herald.Tests.Collecting;

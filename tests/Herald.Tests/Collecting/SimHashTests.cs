@@ -1,5 +1,4 @@
 using Herald.Collecting;
-using Herald.Summarizing;
 
 namespace Herald.Tests.Collecting;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Herald.Summarizing;
 
 namespace Herald.Tests.Collecting;
 

@@ -4,7 +4,6 @@ using Herald.Delivery;
 using Herald.Functions;
 using Herald.Functions.Configuration;
 using Herald.Mail;
-using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;

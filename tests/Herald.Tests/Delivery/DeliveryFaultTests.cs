@@ -1,7 +1,6 @@
 using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Delivery;
-using Herald.Local;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Delivery;

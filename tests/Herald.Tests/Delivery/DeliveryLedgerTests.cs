@@ -1,5 +1,4 @@
 using Herald.Delivery;
-using Herald.Editions;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Delivery;

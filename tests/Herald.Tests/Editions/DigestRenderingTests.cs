@@ -6,7 +6,6 @@ using Herald.Mail;
 using Herald.Summarizing;
 using Herald.Templates;
 using Herald.Tests.Infrastructure;
-using Herald.Text;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Tests.Editions;

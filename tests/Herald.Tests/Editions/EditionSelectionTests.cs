@@ -72,6 +72,23 @@ public class EditionSelectionTests(AzuriteFixture azurite)
         Assert.Equal(3, Directory.GetFiles(herald.Outbox, "*.eml", SearchOption.AllDirectories).Length);
     }
 
+    [Fact]
+    public async Task A_preview_of_a_later_slot_renders_it_and_stores_nothing()
+    {
+        await using var herald = await TestHerald.StartAsync(azurite);
+        herald.Time.Advance(TimeSpan.FromHours(1));
+        await herald.Get<Herald.Collecting.ArticleCollector>().CollectAsync(Ct);
+        var newsletter = Newsletter(herald);
+        var slot = NewsletterSchedule.For(newsletter).SlotAt(new DateTimeOffset(2026, 11, 26, 11, 0, 0, TimeSpan.Zero));
+
+        var preview = await herald.Get<EditionBuilder>().RenderAsync(newsletter, slot, "preview", Ct);
+
+        Assert.Equal(("2026-11-26-0600", 9), (preview!.Slot, preview.Stories));
+        Assert.Contains("Thursday, November 26, 2026", preview.Html, StringComparison.Ordinal);
+        Assert.Empty(await herald.Get<EditionStore>().ListSlotsAsync("white-house-watch", Ct));
+        Assert.Null(await herald.Get<EditionStore>().GetLatestAsync("white-house-watch", Ct));
+    }
+
     private static NewsletterOptions Newsletter(TestHerald herald) => herald.Get<IOptions<HeraldOptions>>().Value.Newsletters[0];
 
     private static async Task AddAsync(TestHerald herald, string id, string source, string title, string text, DateTimeOffset at)

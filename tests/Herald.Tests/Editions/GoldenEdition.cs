@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Herald.Configuration;
-using Herald.Editions;
 using Herald.Summarizing;
 using Herald.Tests.Infrastructure;
 

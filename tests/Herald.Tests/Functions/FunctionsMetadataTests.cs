@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Herald.Site;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Functions;

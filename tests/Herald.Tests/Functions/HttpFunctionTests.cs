@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Herald.Cli.Local;
 using Herald.Functions.Http;
 using Herald.Mail;
-using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;

@@ -2,10 +2,8 @@ using Azure.Storage.Queues.Models;
 using Herald.Cli.Local;
 using Herald.Functions.Queues;
 using Herald.Functions.Timers;
-using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
-using Herald.Summarizing;
 using Herald.Tests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
 

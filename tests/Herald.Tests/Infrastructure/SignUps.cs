@@ -1,6 +1,5 @@
 using Herald.Functions.Queues;
 using Herald.Local;
-using Herald.Queues;
 using Herald.Storage;
 
 namespace Herald.Tests.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Text;
 using Herald.Mail;
-using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

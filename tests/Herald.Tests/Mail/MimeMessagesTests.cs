@@ -1,5 +1,4 @@
 using Herald.Mail;
-using Herald.Subscribers;
 using MimeKit;
 
 namespace Herald.Tests.Mail;

@@ -1,5 +1,4 @@
 using Herald.Mail;
-using Herald.Subscribers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,4 @@
 using Herald.Mail;
-using Herald.Subscribers;
 
 namespace Herald.Tests.Mail;
 

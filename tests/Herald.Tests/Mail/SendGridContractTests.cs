@@ -3,7 +3,6 @@ using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Delivery;
 using Herald.Mail;
-using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -45,6 +45,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             var test = await RunAsync(["send-test", "--to", "editor@herald.example", "--data", data], prefix);
             var after = await RunAsync(["deliveries", "--data", data, "--edition", "white-house-watch-20261125-0600"], prefix);
             var subscribers = await RunAsync(["subscribers", "list", "white-house-watch", "--data", data], prefix);
+            var all = await RunAsync(["deliveries", "--data", data], prefix);
 
             Assert.True(deliveries.ExitCode == 0, deliveries.Errors);
             Assert.Contains("white-house-watch-20261125-0600: 3 recipients in 2 batches", deliveries.Output, StringComparison.Ordinal);
@@ -60,6 +61,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
 
             Assert.Equal(deliveries.Output[deliveries.Output.IndexOf("white-house-watch-20261125-0600:", StringComparison.Ordinal)..], after.Output[after.Output.IndexOf("white-house-watch-20261125-0600:", StringComparison.Ordinal)..]);
             Assert.Contains("3 subscribers", subscribers.Output, StringComparison.Ordinal);
+            Assert.Contains("white-house-watch: 2026-11-25-0600 queued; next 2026-11-26 06:00 America/New_York", all.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("editor@herald.example", subscribers.Output, StringComparison.Ordinal);
         }
         finally
@@ -99,6 +101,27 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             Assert.DoesNotContain("ada@example.com", afterErase.Output, StringComparison.Ordinal);
             Assert.True(stats.ExitCode == 0, stats.Errors);
             Assert.Matches(@"white-house-watch-20261125-0600\s+3\s+3\s+0\s+0\s+0\s+0\s+0\s+0\s+0", stats.Output);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Preview_says_when_there_is_nothing_to_show_and_refuses_a_time_it_cannot_read()
+    {
+        var data = Directory.CreateTempSubdirectory("herald-cli-").FullName;
+        try
+        {
+            var prefix = AzuriteFixture.UniquePrefix();
+            var empty = await RunAsync(["preview", "--at", "2026-11-26 06:00", "--data", data], prefix);
+            var garbled = await RunAsync(["preview", "--at", "tomorrow-ish", "--data", data], prefix);
+
+            Assert.True(empty.ExitCode == 0, empty.Errors);
+            Assert.Contains("Nothing new for white-house-watch at 2026-11-26 06:00 America/New_York", empty.Output, StringComparison.Ordinal);
+            Assert.Equal(2, garbled.ExitCode);
+            Assert.Contains("--at: 'tomorrow-ish' is not a local date and time", garbled.Errors, StringComparison.Ordinal);
         }
         finally
         {

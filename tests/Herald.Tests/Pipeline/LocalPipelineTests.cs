@@ -1,9 +1,6 @@
 using Herald.Cli.Local;
-using Herald.Collecting;
-using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
-using Herald.Functions.Http;
 using Herald.Mail;
 using Herald.Queues;
 using Herald.Storage;

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Herald.Configuration;
-using Herald.Functions.Http;
 using Herald.Mail;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Herald.Configuration;
-using Herald.Functions.Http;
 using Herald.Links;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.Options;

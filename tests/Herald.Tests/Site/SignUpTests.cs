@@ -1,5 +1,4 @@
 using System.Net;
-using Herald.Functions.Http;
 using Herald.Mail;
 using Herald.Queues;
 using Herald.Storage;

@@ -1,6 +1,3 @@
-using Herald.Configuration;
-using Herald.Functions.Http;
-using Herald.Mail;
 using Herald.Subscribers;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -4,7 +4,6 @@ using System.Text;
 using Herald.Articles;
 using Herald.Summarizing;
 using Herald.Tests.Infrastructure;
-using Herald.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 

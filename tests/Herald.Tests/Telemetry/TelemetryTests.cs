@@ -4,7 +4,6 @@ using Herald.Cli.Local;
 using Herald.Delivery;
 using Herald.Functions;
 using Herald.Functions.Telemetry;
-using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
