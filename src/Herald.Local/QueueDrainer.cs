@@ -13,7 +13,8 @@ namespace Herald.Local;
 /// <c>parallelism</c> messages in hand at once and each one's visibility renewed while it is handled (as the host
 /// does). A failing message becomes visible again for a later attempt and, after <see cref="MaxDequeueCount"/>
 /// attempts, moves to "{queue}-poison" (host.json maxDequeueCount). Draining ends when the queue is empty and no
-/// message is in hand; messages queued with a delay are waited for.
+/// message is in hand; messages queued with a delay (a retry, a throttle) are waited for, up to
+/// <see cref="MaxWait"/> with nothing to do: a reader-morning batch queued for hours later is left for its time.
 /// </summary>
 public sealed class QueueDrainer(IConfiguration configuration, ILogger<QueueDrainer> logger)
 {
@@ -22,15 +23,19 @@ public sealed class QueueDrainer(IConfiguration configuration, ILogger<QueueDrai
     /// <summary>How long a received message stays hidden between renewals (Local:QueueVisibility; tests shorten it).</summary>
     public TimeSpan Visibility => TimeSpan.TryParse(configuration["Local:QueueVisibility"], System.Globalization.CultureInfo.InvariantCulture, out var visibility) ? visibility : TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a drain with nothing visible waits for hidden messages before it stops (Local:MaxQueueWait).</summary>
+    public TimeSpan MaxWait => TimeSpan.TryParse(configuration["Local:MaxQueueWait"], System.Globalization.CultureInfo.InvariantCulture, out var wait) ? wait : TimeSpan.FromMinutes(2);
+
     /// <param name="receiveBatch">
     /// Messages a worker takes per receive and handles one after another: more for quick handlers (sign-ups), since
     /// each receive costs Azurite a scan of the queue; 1 for slow ones, whose messages must not wait in hand.
     /// </param>
     public async Task<DrainReport> DrainAsync(QueueClient queue, Func<string, CancellationToken, Task> handle, CancellationToken cancellationToken, int parallelism = 1, int receiveBatch = 1)
     {
-        int processed = 0, failed = 0, poisoned = 0, busy = 0;
+        int processed = 0, failed = 0, poisoned = 0, busy = 0, waiting = 0;
+        var lastWork = Environment.TickCount64;
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, parallelism)).Select(_ => WorkAsync()));
-        return new DrainReport(processed, failed, poisoned);
+        return new DrainReport(processed, failed, poisoned) { Waiting = waiting };
 
         async Task WorkAsync()
         {
@@ -39,9 +44,14 @@ public sealed class QueueDrainer(IConfiguration configuration, ILogger<QueueDrai
                 QueueMessage[] messages = await queue.ReceiveMessagesAsync(maxMessages: Math.Clamp(receiveBatch, 1, 32), visibilityTimeout: Visibility, cancellationToken);
                 if (messages.Length == 0)
                 {
-                    if (Volatile.Read(ref busy) == 0 && (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount == 0)
+                    if (Volatile.Read(ref busy) == 0)
                     {
-                        return;
+                        var left = (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+                        if (left == 0 || Environment.TickCount64 - Volatile.Read(ref lastWork) > MaxWait.TotalMilliseconds)
+                        {
+                            Volatile.Write(ref waiting, left);
+                            return;
+                        }
                     }
 
                     // Messages waiting out a retry delay, or in another worker's hands.
@@ -50,6 +60,7 @@ public sealed class QueueDrainer(IConfiguration configuration, ILogger<QueueDrai
                 }
 
                 Interlocked.Increment(ref busy);
+                Volatile.Write(ref lastWork, Environment.TickCount64);
                 try
                 {
                     foreach (var message in messages)
@@ -71,6 +82,7 @@ public sealed class QueueDrainer(IConfiguration configuration, ILogger<QueueDrai
                 }
                 finally
                 {
+                    Volatile.Write(ref lastWork, Environment.TickCount64);
                     Interlocked.Decrement(ref busy);
                 }
             }

@@ -36,6 +36,13 @@ public sealed class NewsletterOptions
     [Required]
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>
+    /// Optional local time ("06:30") to deliver in each reader's own time zone: the edition is built once, at its slot,
+    /// and each reader's copy is released at the first such time in their zone (the one they chose on the preferences
+    /// page, else <see cref="TimeZone"/>) at or after the slot. Unset, everyone gets it at the slot.
+    /// </summary>
+    public string? ReaderTime { get; set; }
+
     /// <summary>Optional sections, in order: a story goes in the first whose tags it carries; the rest under no heading.</summary>
     public List<SectionOptions> Sections { get; set; } = [];
 

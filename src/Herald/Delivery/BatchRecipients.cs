@@ -10,11 +10,12 @@ namespace Herald.Delivery;
 /// <summary>
 /// Each send batch's recipients, written once when the edition fans out ("batches/{edition}/{batch}.json"), so
 /// sending reads one small blob per thousand recipients instead of the subscriber table; deleted once the batch is
-/// sent. The list never changes after it is written: a batch's progress is a position in it.
+/// sent. The list never changes after it is written: a batch's progress is a position in it. In a newsletter delivered
+/// in each reader's morning the list is in release order, so what may go by any moment is a prefix of it.
 /// </summary>
 public sealed class BatchRecipients(HeraldStorage storage)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     public static string BlobName(string editionId, int batch) => $"{editionId}/{batch.ToString("D6", CultureInfo.InvariantCulture)}.json";
 

@@ -19,7 +19,6 @@ public sealed class BatchRecord : ITableEntity
     public string NewsletterId { get; set; } = "";
     public int Batch { get; set; }
 
-    /// <summary>The edition's date ("2026-11-25"), which a redriven batch's message carries.</summary>
     /// <summary>The edition's slot ("2026-11-25-0600"), to find it again when the batch is redriven.</summary>
     public string EditionSlot { get; set; } = "";
     public string State { get; set; } = nameof(BatchState.Queued);
@@ -27,7 +26,7 @@ public sealed class BatchRecord : ITableEntity
     /// <summary>Recipients written down at fan-out.</summary>
     public int Recipients { get; set; }
 
-    /// <summary>First and last subscriber id of the batch (ids are in order), so the fan-out resumes after the last.</summary>
+    /// <summary>Lowest and highest subscriber id of the batch (batches are cut in id order), so the fan-out resumes after the last.</summary>
     public string FirstId { get; set; } = "";
     public string LastId { get; set; } = "";
 

@@ -17,4 +17,7 @@ public sealed record BatchReport(int Sent, int AlreadySent, int NoLongerSubscrib
 
     /// <summary>Another sender holds the batch, or the provider asked to wait longer than this run may: the message was queued again for later.</summary>
     public bool Deferred { get; init; }
+
+    /// <summary>What was released is done; the rest of the batch waits for its readers' morning (a newsletter with a reader time).</summary>
+    public bool Waiting { get; init; }
 }

@@ -110,14 +110,20 @@ public sealed class BatchSender(
                 return await DeferAsync(held, "another sender holds it");
             }
 
+            if (message.ReleaseAt is { } release && release > owner.Time.GetUtcNow())
+            {
+                return await DeferAsync(release, "its readers' morning has not come");
+            }
+
             var recipients = _recipients = await owner.Lists.ReadAsync(message.EditionId, message.Batch, cancellationToken)
                 ?? throw new InvalidDataException($"The recipient list of batch {message.Batch} of edition {message.EditionId} is missing.");
+            var released = Released(recipients, owner.Time.GetUtcNow());
             var optedOut = _optedOutIds = await owner.Subscribers.OptedOutSinceAsync(newsletter.Id, _record.SnapshotAt, cancellationToken);
             var edition = _edition = await owner.EditionAsync(message);
             var content = DigestMail.Content(newsletter, edition, message.Batch);
             var already = _record.Sent;
 
-            while (_record.Progress < recipients.Count)
+            while (_record.Progress < released)
             {
                 // An earlier claim that was never settled: its sender died, or its request's fate is unknown. Send again.
                 if (_record.ClaimedBy is not null && _record.ClaimTo > _record.Progress)
@@ -129,7 +135,7 @@ public sealed class BatchSender(
 
                 var chunk = new List<(int Position, Recipient Recipient)>();
                 var end = _record.Progress;
-                while (end < recipients.Count && chunk.Count < owner.Transport.MaxRecipientsPerRequest)
+                while (end < released && chunk.Count < owner.Transport.MaxRecipientsPerRequest)
                 {
                     if (!optedOut.Contains(recipients[end].Id))
                     {
@@ -162,6 +168,11 @@ public sealed class BatchSender(
                 }
             }
 
+            if (released < recipients.Count)
+            {
+                return await AwaitNextReleaseAsync(recipients[released].ReleaseAt!.Value, already);
+            }
+
             _record.State = nameof(BatchState.Sent);
             _record.CompletedAt = owner.Time.GetUtcNow();
             ClearClaim();
@@ -169,6 +180,36 @@ public sealed class BatchSender(
             await owner.Lists.DeleteAsync(message.EditionId, message.Batch, cancellationToken);
             owner.Logger.LogInformation("Batch {Batch} of {EditionId} sent: {Sent} sent, {Failed} refused, {OptedOut} no longer subscribed, {Retries} retries", message.Batch, message.EditionId, _record.Sent, _record.Failed, _record.OptedOut, _record.Retries);
             return Report(already);
+        }
+
+        /// <summary>How many of the list may go by <paramref name="now"/>: the list is in release order, so they are a prefix.</summary>
+        private static int Released(List<Recipient> recipients, DateTimeOffset now)
+        {
+            var released = 0;
+            while (released < recipients.Count && (recipients[released].ReleaseAt is not { } at || at <= now))
+            {
+                released++;
+            }
+
+            return released;
+        }
+
+        /// <summary>
+        /// The recipients released so far are done; the rest of the batch waits for its readers' morning. The fan-out
+        /// queued a message for each release time; a message without one (a redrive) queues the next release itself.
+        /// </summary>
+        private async Task<BatchReport> AwaitNextReleaseAsync(DateTimeOffset next, int already)
+        {
+            _record.State = nameof(BatchState.Queued);
+            ClearClaim();
+            await SaveOrThrowAsync();
+            if (message.ReleaseAt is null)
+            {
+                await owner.SendQueue.EnqueueAsync(message with { ReleaseAt = next }, cancellationToken, next - owner.Time.GetUtcNow());
+            }
+
+            owner.Logger.LogInformation("Batch {Batch} of {EditionId}: {Progress} of {Recipients} released and done; the rest from {Next:u}", message.Batch, message.EditionId, _record.Progress, _recipients.Count, next);
+            return Report(already) with { Waiting = true };
         }
 
         /// <summary>Sends one claimed chunk, through refusals, partial progress and retries; null when done, else the report to stop with.</summary>

@@ -1,3 +1,4 @@
+using Herald.Configuration;
 using Herald.Editions;
 using Herald.Queues;
 using Herald.Subscribers;
@@ -14,8 +15,11 @@ public sealed record FanOutReport(int Recipients, int Batches, bool Complete);
 /// time), cuts every Delivery:BatchSize recipients into a batch, and for each writes its recipient list (create-only),
 /// records it in the ledger, queues a small message naming it, and records how far it got. Interrupted at any line,
 /// it resumes after the last batch it recorded; run twice at once, the second finds the first's batches and stops.
+/// For a newsletter delivered in each reader's morning, each batch's list is put in release order and gets one message
+/// per release time in it, each made visible on the queue at that time.
 /// </summary>
 public sealed class EditionFanOut(
+    IOptions<HeraldOptions> herald,
     SubscriberStore subscribers,
     DeliveryLedger ledger,
     BatchRecipients lists,
@@ -118,6 +122,7 @@ public sealed class EditionFanOut(
     private async Task<Progress> CutAsync(Edition edition, FanOutRecord state, List<Recipient> recipients, DateTimeOffset snapshotAt, CancellationToken cancellationToken)
     {
         var number = state.Batches + 1;
+        recipients = InReleaseOrder(edition, recipients);
         var record = new BatchRecord
         {
             PartitionKey = edition.Id,
@@ -126,8 +131,8 @@ public sealed class EditionFanOut(
             Batch = number,
             EditionSlot = edition.Slot,
             Recipients = recipients.Count,
-            FirstId = recipients[0].Id,
-            LastId = recipients[^1].Id,
+            FirstId = LowestId(recipients),
+            LastId = HighestId(recipients),
             SnapshotAt = snapshotAt,
         };
 
@@ -143,14 +148,19 @@ public sealed class EditionFanOut(
             }
 
             record.Recipients = existing.Count;
-            record.FirstId = existing[0].Id;
-            record.LastId = existing[^1].Id;
+            record.FirstId = LowestId(existing);
+            record.LastId = HighestId(existing);
+            recipients = existing;
             record.SnapshotAt = recorded?.SnapshotAt ?? snapshotAt;
             adopted = true;
         }
 
         await ledger.TryAddBatchAsync(record, cancellationToken);
-        await sendQueue.EnqueueAsync(new SendBatch(edition.NewsletterId, edition.Slot, edition.Id, number), cancellationToken);
+        foreach (var release in recipients.Select(r => r.ReleaseAt).Distinct())
+        {
+            var wait = release - time.GetUtcNow();
+            await sendQueue.EnqueueAsync(new SendBatch(edition.NewsletterId, edition.Slot, edition.Id, number, release), cancellationToken, wait);
+        }
 
         state.Batches = number;
         state.Recipients += record.Recipients;
@@ -162,6 +172,28 @@ public sealed class EditionFanOut(
 
         return adopted ? Progress.Restart : Progress.Done;
     }
+
+    /// <summary>
+    /// The batch as it is written down: in id order; for a newsletter delivered in each reader's morning, each
+    /// recipient with their release time and the list in release order (ids in order within one release).
+    /// </summary>
+    private List<Recipient> InReleaseOrder(Edition edition, List<Recipient> recipients)
+    {
+        var newsletter = herald.Value.Newsletters.FirstOrDefault(n => n.Id == edition.NewsletterId);
+        if (newsletter is null || !ReaderMorning.Applies(newsletter))
+        {
+            return recipients;
+        }
+
+        return [.. recipients
+            .Select(r => r with { ReleaseAt = ReaderMorning.ReleaseAt(newsletter, edition.SlotAt, r.TimeZone) })
+            .OrderBy(r => r.ReleaseAt)
+            .ThenBy(r => r.Id, StringComparer.Ordinal)];
+    }
+
+    private static string LowestId(List<Recipient> recipients) => recipients.Select(r => r.Id).Min(StringComparer.Ordinal)!;
+
+    private static string HighestId(List<Recipient> recipients) => recipients.Select(r => r.Id).Max(StringComparer.Ordinal)!;
 
     /// <summary>
     /// The newsletter's active subscribers after <paramref name="afterId"/>, in id order: the partitions hold ids by

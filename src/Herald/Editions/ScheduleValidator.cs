@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Herald.Editions;
 
-/// <summary>Fails at start when a newsletter's schedule or time zone cannot be read, naming the setting.</summary>
+/// <summary>Fails at start when a newsletter's schedule, time zone or reader time cannot be read, naming the setting.</summary>
 internal sealed class ScheduleValidator : IValidateOptions<HeraldOptions>
 {
     public ValidateOptionsResult Validate(string? name, HeraldOptions options)
@@ -19,6 +19,11 @@ internal sealed class ScheduleValidator : IValidateOptions<HeraldOptions>
             {
                 var setting = ex.Message.Contains("time zone", StringComparison.Ordinal) ? "TimeZone" : "Schedule";
                 failures.Add($"Herald:Newsletters:{i}:{setting}: {ex.Message}");
+            }
+
+            if (options.Newsletters[i].ReaderTime is { } readerTime && !ReaderMorning.TryParseTime(readerTime, out _))
+            {
+                failures.Add($"Herald:Newsletters:{i}:ReaderTime: '{readerTime}' is not a time of day; use 24-hour \"HH:mm\" such as \"06:30\", or leave it out to send everyone the edition at its slot.");
             }
         }
 

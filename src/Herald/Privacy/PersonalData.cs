@@ -40,6 +40,7 @@ public sealed class PersonalData(
             subscriber.Email,
             subscriber.EmailUnicode,
             subscriber.Name,
+            subscriber.TimeZone,
             subscriber.CreatedAt,
             Subscriptions = subscriber.Subscriptions.Where(s => s.Value.Status != SubscriberStatus.None).ToDictionary(s => s.Key, s => new
             {

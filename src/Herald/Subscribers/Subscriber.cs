@@ -19,6 +19,9 @@ public sealed class Subscriber
 
     public string? Name { get; set; }
 
+    /// <summary>The IANA time zone the reader chose for newsletters delivered in each reader's morning; null for each newsletter's own.</summary>
+    public string? TimeZone { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Subscriptions by newsletter id.</summary>

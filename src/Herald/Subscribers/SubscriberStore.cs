@@ -143,9 +143,9 @@ public sealed class SubscriberStore(HeraldStorage storage, TimeProvider time)
             filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {afterId}");
         }
 
-        await foreach (var row in storage.Subscribers.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey", "Email", "Name"], cancellationToken: cancellationToken))
+        await foreach (var row in storage.Subscribers.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey", "Email", "Name", "TimeZone"], cancellationToken: cancellationToken))
         {
-            yield return new Recipient(row.RowKey, row.GetString("Email"), row.GetString("Name"));
+            yield return new Recipient(row.RowKey, row.GetString("Email"), row.GetString("Name"), row.GetString("TimeZone"));
         }
     }
 
@@ -210,6 +210,7 @@ public sealed class SubscriberStore(HeraldStorage storage, TimeProvider time)
             ["Email"] = subscriber.Email,
             ["EmailUnicode"] = subscriber.EmailUnicode,
             ["Name"] = subscriber.Name,
+            ["TimeZone"] = subscriber.TimeZone,
             ["CreatedAt"] = subscriber.CreatedAt,
             [SubscriptionsColumn] = JsonSerializer.Serialize(subscriber.Subscriptions, Json),
         };
@@ -232,6 +233,7 @@ public sealed class SubscriberStore(HeraldStorage storage, TimeProvider time)
             Email = entity.GetString("Email") ?? "",
             EmailUnicode = entity.GetString("EmailUnicode"),
             Name = entity.GetString("Name"),
+            TimeZone = entity.GetString("TimeZone"),
             CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? default,
             Subscriptions = new Dictionary<string, Subscription>(subscriptions, StringComparer.Ordinal),
             ETag = entity.ETag,

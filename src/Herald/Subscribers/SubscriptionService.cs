@@ -184,10 +184,11 @@ public sealed class SubscriptionService(
     }
 
     /// <summary>
-    /// The preferences page's POST: the newsletters the reader wants and their name. The signed link proves the
-    /// mailbox, so switching a newsletter on takes effect at once; a suppressed address cannot switch anything on.
+    /// The preferences page's POST: the newsletters the reader wants, their name and time zone (an IANA id the caller
+    /// checked, or null for each newsletter's own). The signed link proves the mailbox, so switching a newsletter on
+    /// takes effect at once; a suppressed address cannot switch anything on.
     /// </summary>
-    public async Task<ChangeOutcome> UpdatePreferencesAsync(Subscriber subscriber, IReadOnlySet<string> wanted, string? name, string? ipHash, CancellationToken cancellationToken)
+    public async Task<ChangeOutcome> UpdatePreferencesAsync(Subscriber subscriber, IReadOnlySet<string> wanted, string? name, string? timeZone, string? ipHash, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var suppressed = await suppressions.ContainsAsync(subscriber.Id, cancellationToken);
@@ -216,12 +217,13 @@ public sealed class SubscriptionService(
         }
 
         var newName = Clean(name);
-        if (changes.Count == 0 && newName == subscriber.Name)
+        if (changes.Count == 0 && newName == subscriber.Name && timeZone == subscriber.TimeZone)
         {
             return suppressed && wanted.Count > 0 ? ChangeOutcome.NotAllowed : ChangeOutcome.AlreadyDone;
         }
 
         subscriber.Name = newName;
+        subscriber.TimeZone = timeZone;
         if (!await TryUpdateAsync(subscriber, cancellationToken))
         {
             return ChangeOutcome.AlreadyDone;

@@ -48,6 +48,8 @@ public class ConfigurationValidationTests
     [InlineData("Herald:Newsletters:0:Schedule", "61 6 * * *", "Herald:Newsletters:0:Schedule: '61 6 * * *' is not a cron expression")]
     [InlineData("Herald:Newsletters:0:Schedule", "every morning", "Herald:Newsletters:0:Schedule: 'every morning' is not a cron expression")]
     [InlineData("Herald:Newsletters:0:TimeZone", "Mars/Olympus_Mons", "Herald:Newsletters:0:TimeZone: 'Mars/Olympus_Mons' is not a time zone")]
+    [InlineData("Herald:Newsletters:0:ReaderTime", "7am", "Herald:Newsletters:0:ReaderTime: '7am' is not a time of day")]
+    [InlineData("Herald:Newsletters:0:ReaderTime", "25:00", "Herald:Newsletters:0:ReaderTime: '25:00' is not a time of day")]
     [InlineData("Herald:TemplateDirectory", "/nonexistent/templates", "Herald:TemplateDirectory: folder '/nonexistent/templates' does not exist.")]
     [InlineData("HeraldStorage", "", "HeraldStorage: the setting is missing")]
     [InlineData("HeraldStorage", "hello", "HeraldStorage: the value is not a storage connection string")]

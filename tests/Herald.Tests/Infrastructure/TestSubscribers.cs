@@ -8,14 +8,15 @@ namespace Herald.Tests.Infrastructure;
 public static class TestSubscribers
 {
     /// <summary>Adds <paramref name="count"/> active subscribers of a newsletter ("reader0@list.example", ...) and returns their addresses.</summary>
-    public static async Task<List<string>> AddAsync(TestHerald herald, int count, string newsletterId = "white-house-watch", string domain = "list.example")
+    public static async Task<List<string>> AddAsync(TestHerald herald, int count, string newsletterId = "white-house-watch", string domain = "list.example", Func<int, string?>? timeZone = null)
     {
         var now = herald.Time.GetUtcNow();
         var addresses = Enumerable.Range(0, count).Select(i => $"reader{i.ToString(CultureInfo.InvariantCulture)}@{domain}").ToList();
-        var subscribers = addresses.Select(address => new Subscriber
+        var subscribers = addresses.Select((address, i) => new Subscriber
         {
             Id = EmailAddresses.IdOf(address),
             Email = address,
+            TimeZone = timeZone?.Invoke(i),
             CreatedAt = now,
             Subscriptions =
             {

@@ -40,6 +40,44 @@ public class PreferencesAndPrivacyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_reader_chooses_their_time_zone_for_a_newsletter_sent_in_each_readers_morning()
+    {
+        await using var site = await TestSite.StartAsync(azurite, new Dictionary<string, string?> { ["Herald:Newsletters:0:ReaderTime"] = "06:30" });
+        var (reader, _) = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "zone@example.com", "test", Ct);
+        var path = "/api/preferences?token=" + site.Herald.Get<SubscriberTokens>().Create(TokenPurpose.Preferences, "white-house-watch", reader!.Id);
+
+        var html = await site.Client.GetStringAsync(path, Ct);
+        Assert.Contains("arrives at 06:30 your time", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"\" selected>The newsletter&#39;s own (America/New_York)</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Asia/Kolkata\">Asia/Kolkata</option>", html, StringComparison.Ordinal);
+
+        using var chosen = await site.PostFormAsync(path, ("newsletter", "white-house-watch"), ("timeZone", "Asia/Kolkata"));
+        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        Assert.Equal("Asia/Kolkata", (await site.Herald.Get<SubscriberStore>().GetAsync(reader.Id, Ct))!.TimeZone);
+        Assert.Contains("<option value=\"Asia/Kolkata\" selected>", await chosen.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        using var forged = await site.PostFormAsync(path, ("newsletter", "white-house-watch"), ("timeZone", "../../etc/localtime"));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("Asia/Kolkata", (await site.Herald.Get<SubscriberStore>().GetAsync(reader.Id, Ct))!.TimeZone);
+
+        using var leaveAll = await site.PostFormAsync(path, ("action", "leave-all"));
+        Assert.Equal("Asia/Kolkata", (await site.Herald.Get<SubscriberStore>().GetAsync(reader.Id, Ct))!.TimeZone); // leaving keeps the choice
+
+        using var reset = await site.PostFormAsync(path, ("newsletter", "white-house-watch"), ("timeZone", ""));
+        Assert.Null((await site.Herald.Get<SubscriberStore>().GetAsync(reader.Id, Ct))!.TimeZone);
+    }
+
+    [Fact]
+    public async Task Without_a_reader_time_the_preferences_page_asks_for_no_time_zone()
+    {
+        await using var site = await TestSite.StartAsync(azurite);
+        var (reader, _) = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "plain@example.com", "test", Ct);
+        var html = await site.Client.GetStringAsync("/api/preferences?token=" + site.Herald.Get<SubscriberTokens>().Create(TokenPurpose.Preferences, "white-house-watch", reader!.Id), Ct);
+
+        Assert.DoesNotContain("<select", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reader_downloads_their_data_and_erases_it_leaving_only_a_suppression_hash()
     {
         await using var site = await TestSite.StartAsync(azurite);

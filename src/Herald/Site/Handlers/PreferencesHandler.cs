@@ -1,4 +1,5 @@
 using Herald.Configuration;
+using Herald.Editions;
 using Herald.Links;
 using Herald.Mail;
 using Herald.Site.Pages;
@@ -43,8 +44,14 @@ public sealed class PreferencesHandler(
                 return pages.Error(refusal!.Status, "That did not work", refusal.Message);
             }
 
-            var wanted = fields["action"] == "leave-all" ? new HashSet<string>() : fields.All("newsletter").ToHashSet(StringComparer.Ordinal);
-            var outcome = await subscriptions.UpdatePreferencesAsync(subscriber, wanted, fields["action"] == "leave-all" ? subscriber.Name : fields["name"], ipHasher.Hash(clients.Of(context)), cancellationToken);
+            var leaving = fields["action"] == "leave-all";
+            if (!TryReadTimeZone(leaving ? null : fields.All("timeZone").FirstOrDefault()?.Trim(), subscriber, out var timeZone))
+            {
+                return pages.Error(400, "That did not work", "Choose your time zone from the list.");
+            }
+
+            var wanted = leaving ? new HashSet<string>() : fields.All("newsletter").ToHashSet(StringComparer.Ordinal);
+            var outcome = await subscriptions.UpdatePreferencesAsync(subscriber, wanted, leaving ? subscriber.Name : fields["name"], timeZone, ipHasher.Hash(clients.Of(context)), cancellationToken);
             saved = outcome switch
             {
                 ChangeOutcome.NotAllowed => "Mail to this address bounced or was reported, so we cannot switch newsletters on. Subscribe again from a newsletter's page to confirm the address works.",
@@ -56,6 +63,38 @@ public sealed class PreferencesHandler(
         return pages.Page(200, View(subscriber, token, saved));
     }
 
+    /// <summary>
+    /// The time zone the form asks for: absent keeps the reader's, empty means each newsletter's own, anything else
+    /// must be a zone of the list the page offers.
+    /// </summary>
+    private static bool TryReadTimeZone(string? field, Subscriber subscriber, out string? timeZone)
+    {
+        timeZone = field switch
+        {
+            null => subscriber.TimeZone,
+            "" => null,
+            _ => field,
+        };
+        return timeZone is null || ReaderMorning.Zones.Contains(timeZone, StringComparer.Ordinal);
+    }
+
+    /// <summary>The time zone choice, when some newsletter goes out in each reader's morning.</summary>
+    private PageInput[] TimeZoneChoice(Subscriber subscriber)
+    {
+        if (herald.Value.Newsletters.FirstOrDefault(ReaderMorning.Applies) is not { } morning)
+        {
+            return [];
+        }
+
+        return
+        [
+            new PageInput("select", "timeZone", subscriber.TimeZone ?? "", $"Your time zone: {morning.Title} arrives at {morning.ReaderTime} your time")
+            {
+                Options = [new PageOption("", $"The newsletter's own ({morning.TimeZone})"), .. ReaderMorning.Zones.Select(z => new PageOption(z, z.Replace('_', ' ')))],
+            },
+        ];
+    }
+
     private PageView View(Subscriber subscriber, string token, string? saved) => new("Your newsletters", saved ?? "Choose what you receive.")
     {
         Detail = $"For {EmailAddresses.Mask(subscriber.Email)}.",
@@ -65,6 +104,7 @@ public sealed class PreferencesHandler(
             [
                 .. herald.Value.Newsletters.Select(n => new PageInput("checkbox", "newsletter", n.Id, n.Title, subscriber.StatusFor(n.Id) == SubscriberStatus.Active)),
                 new PageInput("text", "name", subscriber.Name ?? "", "Your name (optional)"),
+                .. TimeZoneChoice(subscriber),
             ]),
             new PageForm(SiteLinks.WithToken(Routes.Preferences, token), "Leave all newsletters", [new PageInput("hidden", "action", "leave-all")], Secondary: true),
         ],
