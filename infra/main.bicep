@@ -27,6 +27,17 @@ param signingKey string
 @secure()
 param previousSigningKey string = ''
 
+@description('Domain whose MX record points at SendGrid Inbound Parse ("parse.example.com"): readers write to "{newsletter}+subscribe@", "{newsletter}@" and the digests\' "unsubscribe+TOKEN@" addresses there. Empty: Herald receives no mail.')
+param inboundParseDomain string = ''
+
+@description('Password of the basic credentials in the Inbound Parse webhook URL (https://herald:PASSWORD@host/api/inbound/email), at least 24 characters, stored in Key Vault. Required with inboundParseDomain unless inboundSendGridPublicKey is set.')
+@secure()
+param inboundSecret string = ''
+
+@description('Public key (base64) of the signature security policy attached to the Inbound Parse webhook, stored in Key Vault. Empty: inbound requests need not be signed.')
+@secure()
+param inboundSendGridPublicKey string = ''
+
 @description('Herald\'s newsletters, sources and tagging rules, in herald.json\'s shape ({"Herald": {"Newsletters": [...]}}).')
 param heraldSettings object
 
@@ -62,7 +73,7 @@ var tags = { 'azd-env-name': environmentName, application: 'herald' }
 // Names the code uses (src/Herald/Storage/StorageNames.cs); a test compares them with the compiled template.
 var heraldContainers = ['articles', 'editions', 'summaries', 'batches']
 var heraldQueues = ['summarize-articles', 'send-digest-batches', 'signup-requests']
-var heraldTables = ['articleindex', 'subscribers', 'deliveries', 'feedstate', 'optouts', 'suppressions', 'consents', 'providerevents']
+var heraldTables = ['articleindex', 'subscribers', 'deliveries', 'feedstate', 'optouts', 'suppressions', 'consents', 'providerevents', 'inbound']
 var deploymentContainer = 'app-package-${take(token, 8)}'
 
 var names = {
@@ -80,6 +91,8 @@ var secretNames = {
   previousSigningKey: 'herald-previous-signing-key'
   sendGridApiKey: 'sendgrid-api-key'
   webhookPublicKey: 'sendgrid-webhook-public-key'
+  inboundSecret: 'herald-inbound-secret'
+  inboundPublicKey: 'sendgrid-inbound-public-key'
 }
 
 resource group 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -133,6 +146,8 @@ module vault 'modules/keyVault.bicep' = {
       '${secretNames.previousSigningKey}': empty(previousSigningKey) ? ' ' : previousSigningKey
       '${secretNames.sendGridApiKey}': sendGridApiKey
       '${secretNames.webhookPublicKey}': sendGridWebhookPublicKey
+      '${secretNames.inboundSecret}': empty(inboundSecret) ? ' ' : inboundSecret
+      '${secretNames.inboundPublicKey}': empty(inboundSendGridPublicKey) ? ' ' : inboundSendGridPublicKey
     }
   }
 }
@@ -166,6 +181,7 @@ module functions 'modules/functionApp.bicep' = {
     keyVaultUri: vault.outputs.uri
     secretNames: secretNames
     publicBaseUrl: publicBaseUrl
+    inboundParseDomain: inboundParseDomain
     collectSchedule: collectSchedule
     digestSchedule: digestSchedule
     heraldSettings: heraldSettings
@@ -188,6 +204,9 @@ output HERALD_PUBLIC_BASE_URL string = functions.outputs.publicBaseUrl
 
 @description('URL to give SendGrid\'s Event Webhook (Settings > Mail Settings > Event Webhook), with signature verification on.')
 output SENDGRID_EVENT_WEBHOOK_URL string = '${functions.outputs.publicBaseUrl}/api/events/sendgrid'
+
+@description('Where SendGrid Inbound Parse posts mail for inboundParseDomain; give SendGrid this URL with the basic credentials inserted (https://herald:INBOUND_SECRET@host/api/inbound/email).')
+output SENDGRID_INBOUND_PARSE_URL string = '${functions.outputs.publicBaseUrl}/api/inbound/email'
 
 @description('Name of the Key Vault holding the secrets.')
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name

@@ -9,4 +9,7 @@ param sendGridWebhookPublicKey = readEnvironmentVariable('SENDGRID_WEBHOOK_PUBLI
 param signingKey = readEnvironmentVariable('HERALD_SIGNING_KEY', '')
 param previousSigningKey = readEnvironmentVariable('HERALD_PREVIOUS_SIGNING_KEY', '')
 param publicBaseUrl = readEnvironmentVariable('HERALD_PUBLIC_BASE_URL', '')
+param inboundParseDomain = readEnvironmentVariable('HERALD_INBOUND_PARSE_DOMAIN', '')
+param inboundSecret = readEnvironmentVariable('HERALD_INBOUND_SECRET', '')
+param inboundSendGridPublicKey = readEnvironmentVariable('SENDGRID_INBOUND_PUBLIC_KEY', '')
 param heraldSettings = loadJsonContent('herald.settings.json')

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using Herald.Delivery;
+using Herald.Inbound;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Cli.Commands;
 
-/// <summary>"herald stats": each recent edition's recipients and what became of them, from the ledger and the provider's events.</summary>
+/// <summary>"herald stats": each recent edition's recipients and what became of them, from the ledger and the provider's events; and the inbound mail commands.</summary>
 public static class StatsCommand
 {
     public static Command Build()
@@ -18,6 +20,7 @@ public static class StatsCommand
             var ledger = host.Services.GetRequiredService<DeliveryLedger>();
             var newsletter = parse.GetValue(newsletterOption);
             var editions = (await overview.ListAsync(null, ct)).Where(e => newsletter is null || e.NewsletterId == newsletter).Take(Math.Max(1, parse.GetValue(count))).ToList();
+            await PrintInboundAsync(host.Services, ct);
             if (editions.Count == 0)
             {
                 Console.WriteLine("No edition has been sent yet.");
@@ -34,5 +37,17 @@ public static class StatsCommand
             return 0;
         }, ct));
         return command;
+    }
+
+    /// <summary>What mail to the parse domain asked for in the last 30 days, when Herald receives mail.</summary>
+    private static async Task PrintInboundAsync(IServiceProvider services, CancellationToken ct)
+    {
+        if (!services.GetRequiredService<IOptions<InboundOptions>>().Value.Enabled)
+        {
+            return;
+        }
+
+        var counts = await services.GetRequiredService<InboundLog>().CountAsync(30, ct);
+        Console.WriteLine($"Inbound mail, last 30 days: {string.Join(", ", InboundOutcome.Kinds.Select(k => $"{k} {counts.GetValueOrDefault(k)}"))}");
     }
 }

@@ -38,11 +38,14 @@ param applicationInsightsConnectionString string
 @description('URI of the Key Vault holding the secrets ("https://{vault}.vault.azure.net/").')
 param keyVaultUri string
 
-@description('Key Vault secret names: signing key, previous signing key, SendGrid API key, webhook public key.')
+@description('Key Vault secret names: signing key, previous signing key, SendGrid API key, webhook public key, inbound secret and inbound public key.')
 param secretNames object
 
 @description('Address readers reach the app at; links in emails start with it. Empty: the app\'s default host name.')
 param publicBaseUrl string = ''
+
+@description('Domain SendGrid Inbound Parse receives mail for; empty when Herald receives none.')
+param inboundParseDomain string = ''
 
 @description('NCRONTAB schedule (UTC) of CollectArticles.')
 param collectSchedule string
@@ -140,6 +143,9 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Delivery__Mode', value: 'SendGrid' }
         { name: 'Delivery__SendGridApiKey', value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.sendGridApiKey})' }
         { name: 'Delivery__SendGridWebhookPublicKey', value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.webhookPublicKey})' }
+        { name: 'Inbound__ParseDomain', value: inboundParseDomain }
+        { name: 'Inbound__Secret', value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.inboundSecret})' }
+        { name: 'Inbound__SendGridPublicKey', value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.inboundPublicKey})' }
         // Azure's front end puts the client's address in X-Forwarded-For and overwrites what the client sent.
         { name: 'Site__ClientIpHeader', value: 'X-Forwarded-For' }
         { name: 'HERALD_SETTINGS_JSON', value: string(heraldSettings) }

@@ -3,6 +3,7 @@ using Herald.Collecting;
 using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Inbound;
 using Herald.Links;
 using Herald.Mail;
 using Herald.Privacy;
@@ -28,6 +29,6 @@ public static class HeraldServiceCollectionExtensions
         services.TryAddSingleton(configuration);
         return services
             .AddHeraldConfiguration().AddHeraldTelemetry().AddHeraldStorage().AddHeraldQueues().AddHeraldArticles().AddHeraldTemplates().AddHeraldLinks().AddHeraldMail()
-            .AddHeraldCollecting().AddHeraldSummarizing().AddHeraldEditions().AddHeraldSubscribers().AddHeraldDelivery().AddHeraldPrivacy().AddHeraldSite();
+            .AddHeraldCollecting().AddHeraldSummarizing().AddHeraldEditions().AddHeraldSubscribers().AddHeraldDelivery().AddHeraldInbound().AddHeraldPrivacy().AddHeraldSite();
     }
 }

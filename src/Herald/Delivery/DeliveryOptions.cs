@@ -29,10 +29,4 @@ public sealed class DeliveryOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>
-    /// Domain whose inbound mail Herald reads (SendGrid Inbound Parse). When set, List-Unsubscribe offers
-    /// "mailto:unsubscribe+TOKEN@domain" beside the https link, for mail clients that cannot POST.
-    /// </summary>
-    public string? UnsubscribeMailDomain { get; set; }
 }

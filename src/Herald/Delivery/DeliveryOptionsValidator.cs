@@ -33,10 +33,6 @@ internal sealed class DeliveryOptionsValidator(IOptions<MailOptions> mail) : IVa
             failures.Add($"Delivery:ClaimLease: {options.ClaimLease} must be at least three times Delivery:SmtpTimeout ({transport.SmtpTimeout}).");
         }
 
-        if (!string.IsNullOrEmpty(options.UnsubscribeMailDomain) && Uri.CheckHostName(options.UnsubscribeMailDomain) != UriHostNameType.Dns)
-        {
-            failures.Add($"Delivery:UnsubscribeMailDomain: '{options.UnsubscribeMailDomain}' is not a domain name.");
-        }
 
         return failures.ToResult();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Herald.Configuration;
 using Herald.Editions;
+using Herald.Inbound;
 using Herald.Links;
 using Herald.Mail;
 using Herald.Subscribers;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Herald.Delivery;
 
 /// <summary>An edition as mail: the content every recipient shares, and each recipient's own links and headers.</summary>
-public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IOptions<DeliveryOptions> options)
+public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IOptions<InboundOptions> inbound)
 {
     public static MailContent Content(NewsletterOptions newsletter, Edition edition, int batch, string category = "digest", string subjectPrefix = "") => new()
     {
@@ -41,7 +42,7 @@ public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IOption
     {
         var unsubscribeToken = tokens.Create(TokenPurpose.Unsubscribe, newsletter.Id, recipient.Id);
         var unsubscribe = links.Unsubscribe(unsubscribeToken);
-        var domain = options.Value.UnsubscribeMailDomain;
+        var domain = inbound.Value.Enabled ? inbound.Value.ParseDomain!.Trim() : null;
         return new MailRecipient
         {
             Email = recipient.Email,
@@ -51,7 +52,7 @@ public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IOption
             Headers =
             [
                 // RFC 2369: the https link for one-click (RFC 8058), and a mailto for clients that cannot POST.
-                new("List-Unsubscribe", string.IsNullOrWhiteSpace(domain) ? $"<{unsubscribe}>" : $"<{unsubscribe}>, <mailto:unsubscribe+{unsubscribeToken}@{domain}>"),
+                new("List-Unsubscribe", domain is null ? $"<{unsubscribe}>" : $"<{unsubscribe}>, <mailto:{InboundAddresses.Unsubscribe(unsubscribeToken, domain)}>"),
             ],
         };
     }

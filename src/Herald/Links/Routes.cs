@@ -15,6 +15,7 @@ public static class Routes
     public const string Unsubscribe = "unsubscribe";
     public const string Preferences = "preferences";
     public const string SendGridEvents = "events/sendgrid";
+    public const string InboundEmail = "inbound/email";
     public const string Archive = "archive/{newsletter}/{edition}";
     public const string ArchiveIndex = "archive/{newsletter}";
     public const string ArchiveFeed = "archive/{newsletter}/feed";

@@ -17,9 +17,16 @@ public sealed class SendGridWebhookVerifier(IOptions<MailOptions> options, TimeP
 
     private readonly ECDsa? _key = ReadKey(options.Value.SendGridWebhookPublicKey);
 
-    public WebhookVerdict Verify(ReadOnlySpan<byte> body, string? signature, string? timestamp)
+    public WebhookVerdict Verify(ReadOnlySpan<byte> body, string? signature, string? timestamp) =>
+        Verify(_key, options.Value.SendGridWebhookMaxAge, time.GetUtcNow(), body, signature, timestamp);
+
+    /// <summary>
+    /// SendGrid's signature scheme (the event webhook's, and the Inbound Parse security policy's): ECDSA over the
+    /// timestamp followed by the raw body, the timestamp within <paramref name="maxAge"/> of <paramref name="now"/>.
+    /// </summary>
+    public static WebhookVerdict Verify(ECDsa? key, TimeSpan maxAge, DateTimeOffset now, ReadOnlySpan<byte> body, string? signature, string? timestamp)
     {
-        if (_key is null)
+        if (key is null)
         {
             return WebhookVerdict.NotConfigured;
         }
@@ -36,7 +43,7 @@ public sealed class SendGridWebhookVerifier(IOptions<MailOptions> options, TimeP
             return WebhookVerdict.MissingSignature;
         }
 
-        if (seconds > 253402300799 || Math.Abs((time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).TotalSeconds) > options.Value.SendGridWebhookMaxAge.TotalSeconds)
+        if (seconds > 253402300799 || Math.Abs((now - DateTimeOffset.FromUnixTimeSeconds(seconds)).TotalSeconds) > maxAge.TotalSeconds)
         {
             return WebhookVerdict.Stale;
         }
@@ -46,7 +53,7 @@ public sealed class SendGridWebhookVerifier(IOptions<MailOptions> options, TimeP
         body.CopyTo(signed.AsSpan(written));
         try
         {
-            return _key.VerifyData(signed, signatureBytes.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
+            return key.VerifyData(signed, signatureBytes.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
                 ? WebhookVerdict.Genuine
                 : WebhookVerdict.Forged;
         }

@@ -22,5 +22,6 @@ public static class SiteEndpoints
         new("ArchiveIndex", Routes.ArchiveIndex, ["GET"], typeof(ArchiveIndexHandler)),
         new("ArchiveFeed", Routes.ArchiveFeed, ["GET"], typeof(ArchiveFeedHandler)),
         new("SendGridEvents", Routes.SendGridEvents, ["POST"], typeof(SendGridEventsHandler)),
+        new("InboundEmail", Routes.InboundEmail, ["POST"], typeof(InboundEmailHandler)),
     ];
 }

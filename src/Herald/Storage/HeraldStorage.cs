@@ -36,6 +36,7 @@ public sealed class HeraldStorage
         Suppressions = tables.GetTableClient(prefix + StorageNames.SuppressionsTable);
         Consents = tables.GetTableClient(prefix + StorageNames.ConsentsTable);
         ProviderEvents = tables.GetTableClient(prefix + StorageNames.ProviderEventsTable);
+        Inbound = tables.GetTableClient(prefix + StorageNames.InboundTable);
 
     }
 
@@ -73,6 +74,9 @@ public sealed class HeraldStorage
     /// <summary>Provider webhook events already acted on, by a hash of their id, so a replayed request changes nothing.</summary>
     public TableClient ProviderEvents { get; }
 
+    /// <summary>Inbound mail: what each message asked for (by day), the replies sent (one a day per address), the signatures seen.</summary>
+    public TableClient Inbound { get; }
+
     /// <summary>
     /// Creates what is missing. Safe to call from every function invocation: the work happens once per
     /// process, and again only after a failure (storage briefly unreachable must not poison the process).
@@ -107,6 +111,7 @@ public sealed class HeraldStorage
             OptOuts.CreateIfNotExistsAsync(),
             Suppressions.CreateIfNotExistsAsync(),
             Consents.CreateIfNotExistsAsync(),
-            ProviderEvents.CreateIfNotExistsAsync());
+            ProviderEvents.CreateIfNotExistsAsync(),
+            Inbound.CreateIfNotExistsAsync());
     }
 }

@@ -30,4 +30,7 @@ public static class StorageNames
     public const string SuppressionsTable = "suppressions";
     public const string ConsentsTable = "consents";
     public const string ProviderEventsTable = "providerevents";
+
+    /// <summary>Inbound mail: commands by day, replies sent, signatures already seen.</summary>
+    public const string InboundTable = "inbound";
 }

@@ -138,7 +138,11 @@ public sealed class SubscriptionService(
     }
 
     /// <summary>The unsubscribe link's POST (and RFC 8058 one-click): idempotent.</summary>
-    public async Task<ChangeOutcome> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
+    public Task<ChangeOutcome> UnsubscribeAsync(string? token, CancellationToken cancellationToken) =>
+        UnsubscribeAsync(token, "unsubscribe link", cancellationToken);
+
+    /// <summary>Stops the newsletter an unsubscribe token names, recording <paramref name="reason"/> (the link, a mailto).</summary>
+    public async Task<ChangeOutcome> UnsubscribeAsync(string? token, string reason, CancellationToken cancellationToken)
     {
         var verified = tokens.Verify(token, TokenPurpose.Unsubscribe);
         var subscriber = verified is null ? null : await store.GetAsync(verified.SubscriberId, cancellationToken);
@@ -147,7 +151,7 @@ public sealed class SubscriptionService(
             return verified is null ? ChangeOutcome.InvalidLink : ChangeOutcome.AlreadyDone;
         }
 
-        return await UnsubscribeAsync(subscriber, verified.NewsletterId, "unsubscribe link", cancellationToken);
+        return await UnsubscribeAsync(subscriber, verified.NewsletterId, reason, cancellationToken);
     }
 
     /// <summary>Stops one newsletter (the provider's own unsubscribe, an inbound "unsubscribe" mail).</summary>

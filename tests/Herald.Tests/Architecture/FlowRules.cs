@@ -21,9 +21,10 @@ public static class FlowRules
         ["Summarizing"] = [],
         ["Editions"] = ["Summarizing"],
         ["Subscribers"] = [],
-        ["Delivery"] = ["Editions", "Subscribers"],
+        ["Inbound"] = ["Subscribers"],
+        ["Delivery"] = ["Editions", "Subscribers", "Inbound"],
         ["Privacy"] = ["Subscribers", "Delivery"],
-        ["Site"] = ["Editions", "Subscribers", "Delivery", "Privacy"],
+        ["Site"] = ["Editions", "Subscribers", "Inbound", "Delivery", "Privacy"],
     };
 
     /// <summary>"Herald.Collecting.Fetching.WebFetcher" is in folder "Collecting"; "Herald.HeraldServiceCollectionExtensions" in the root.</summary>

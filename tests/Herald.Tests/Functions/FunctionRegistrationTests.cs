@@ -29,7 +29,7 @@ public class FunctionRegistrationTests
     [Fact]
     public void Sixteen_function_classes_exist()
     {
-        Assert.Equal(16, FunctionTypes().Count());
+        Assert.Equal(17, FunctionTypes().Count());
     }
 
     internal static ServiceProvider BuildAppServices()

@@ -42,7 +42,7 @@ public class FunctionsMetadataTests
     [Fact]
     public void Declares_exactly_Heralds_functions()
     {
-        string[] expected = ["Archive", "ArchiveFeed", "ArchiveIndex", "BuildDigests", "CollectArticles", "Confirm", "EraseData", "ExportData", "Preferences", "ProcessSignUp", "SendDigestBatch", "SendGridEvents", "Subscribe", "SubscribePage", "SummarizeArticle", "Unsubscribe"];
+        string[] expected = ["Archive", "ArchiveFeed", "ArchiveIndex", "BuildDigests", "CollectArticles", "Confirm", "EraseData", "ExportData", "InboundEmail", "Preferences", "ProcessSignUp", "SendDigestBatch", "SendGridEvents", "Subscribe", "SubscribePage", "SummarizeArticle", "Unsubscribe"];
         Assert.Equal(expected, Functions.Value.Keys.Order(StringComparer.Ordinal));
     }
 

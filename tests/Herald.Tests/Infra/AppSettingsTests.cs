@@ -24,6 +24,8 @@ public partial class AppSettingsTests
         ["Herald__PreviousSigningKeys__0"] = " ",
         ["Delivery__SendGridApiKey"] = "SG.test-key",
         ["Delivery__SendGridWebhookPublicKey"] = TestKeys.WebhookPublicKey,
+        ["Inbound__Secret"] = TestKeys.InboundSecret,
+        ["Inbound__SendGridPublicKey"] = " ",
     };
 
     /// <summary>Settings whose values only Azure knows at deployment (endpoints, the identity's id): stand-ins of the right shape.</summary>

@@ -98,7 +98,8 @@ public class SendGridContractTests(AzuriteFixture azurite, PrismFixture prism, I
                 ["Delivery:SendGridHost"] = url.AbsoluteUri,
                 ["Delivery:SendGridSandbox"] = sandbox ? "true" : "false",
                 ["Delivery:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Delivery:UnsubscribeMailDomain"] = unsubscribeDomain,
+                ["Inbound:ParseDomain"] = unsubscribeDomain,
+                ["Inbound:Secret"] = TestKeys.InboundSecret,
             },
             services: s => s.AddHttpClient(SendGridTransport.HttpClientName).AddHttpMessageHandler(() => recorder));
     }

@@ -25,7 +25,8 @@ public class TransportEquivalenceTests(AzuriteFixture azurite)
                 ["Delivery:SendGridWebhookPublicKey"] = TestKeys.WebhookPublicKey,
             ["Delivery:SendGridApiKey"] = "SG.equivalence",
             ["Delivery:SendGridHost"] = sink.Url.AbsoluteUri,
-            ["Delivery:UnsubscribeMailDomain"] = "parse.herald.example",
+            ["Inbound:ParseDomain"] = "parse.herald.example",
+            ["Inbound:Secret"] = TestKeys.InboundSecret,
         });
         var (reader, _) = await herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "zoe@example.com", "test", ct);
         reader!.Name = "Zoë & \"Co\"";

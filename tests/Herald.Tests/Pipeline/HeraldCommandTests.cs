@@ -86,7 +86,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             var export = await RunAsync(["subscribers", "export", "--data", data], prefix);
             var erase = await RunAsync(["subscribers", "erase", "ada@example.com", "--data", data], prefix);
             var afterErase = await RunAsync(["subscribers", "export", "--data", data], prefix);
-            var stats = await RunAsync(["stats", "--data", data], prefix);
+            var stats = await RunAsync(["stats", "--data", data], prefix, ("Inbound__ParseDomain", "parse.herald.example"), ("Inbound__Secret", TestKeys.InboundSecret));
 
             Assert.True(import.ExitCode == 1, import.Output + import.Errors); // a row was refused
             Assert.Contains("Imported:   2 subscriptions added, 0 already active, 1 rows refused", import.Output, StringComparison.Ordinal);
@@ -101,6 +101,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             Assert.DoesNotContain("ada@example.com", afterErase.Output, StringComparison.Ordinal);
             Assert.True(stats.ExitCode == 0, stats.Errors);
             Assert.Matches(@"white-house-watch-20261125-0600\s+3\s+3\s+0\s+0\s+0\s+0\s+0\s+0\s+0", stats.Output);
+            Assert.Contains("Inbound mail, last 30 days: subscribe 0, unsubscribe 0, help 0, ignored 0", stats.Output, StringComparison.Ordinal);
         }
         finally
         {

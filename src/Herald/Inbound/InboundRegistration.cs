@@ -1,0 +1,17 @@
+using Herald.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Herald.Inbound;
+
+public static class InboundRegistration
+{
+    /// <summary>Mail to Herald through SendGrid Inbound Parse: subscribe, unsubscribe and help by email.</summary>
+    public static IServiceCollection AddHeraldInbound(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<InboundOptions, InboundOptionsValidator>(InboundOptions.SectionName);
+        services.AddSingleton<InboundAuthenticator>();
+        services.AddSingleton<InboundLog>();
+        services.AddSingleton<InboundCommands>();
+        return services;
+    }
+}
