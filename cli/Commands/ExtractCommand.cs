@@ -31,7 +31,7 @@ public static class ExtractCommand
             if (Uri.TryCreate(input, UriKind.Absolute, out var address) && address.Scheme is "http" or "https")
             {
                 var limits = host.Services.GetRequiredService<IOptions<CollectingOptions>>().Value;
-                var page = await host.Services.GetRequiredService<WebFetcher>().FetchAsync(new FetchRequest(address, limits.MaxPageBytes, parse.GetValue(allowPrivate)), ct);
+                var page = await host.Services.GetRequiredService<WebFetcher>().FetchAsync(new FetchRequest(address, limits.MaxPageBytes, parse.GetValue(allowPrivate), AllowOwnPort: true), ct);
                 (html, url) = (TextDecoding.Decode(page.Content, page.Charset), page.FinalUrl);
             }
             else if (File.Exists(input))

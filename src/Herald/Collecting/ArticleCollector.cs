@@ -106,7 +106,7 @@ public sealed class ArticleCollector(
         }
         else
         {
-            var fetched = await web.FetchAsync(new FetchRequest(new Uri(source.Url!), settings.MaxFeedBytes, source.AllowPrivateNetwork, state.HttpETag, state.HttpLastModified), cancellationToken);
+            var fetched = await web.FetchAsync(new FetchRequest(new Uri(source.Url!), settings.MaxFeedBytes, source.AllowPrivateNetwork, state.HttpETag, state.HttpLastModified, AllowOwnPort: true), cancellationToken);
             timings.AddFeed(watch.Elapsed);
             if (fetched.NotModified)
             {
@@ -156,7 +156,7 @@ public sealed class ArticleCollector(
             try
             {
                 var sourceAuthority = new Uri(source.Url).Authority;
-                var page = await web.FetchAsync(new FetchRequest(item.Link, settings.MaxPageBytes, source.AllowPrivateNetwork && item.Link.Authority == sourceAuthority), cancellationToken);
+                var page = await web.FetchAsync(new FetchRequest(item.Link, settings.MaxPageBytes, source.AllowPrivateNetwork && item.Link.Authority == sourceAuthority, AllowOwnPort: item.Link.Authority == sourceAuthority), cancellationToken);
                 timings.AddPage(watch.Elapsed);
                 watch.Restart();
                 draft = draft.WithPage(PageExtractor.Extract(TextDecoding.Decode(page.Content, page.Charset), page.FinalUrl), page.FinalUrl);

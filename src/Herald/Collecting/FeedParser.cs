@@ -5,8 +5,9 @@ using Herald.Collecting.Fetching;
 namespace Herald.Collecting;
 
 /// <summary>
-/// Parses RSS 2.0, RSS 1.0 (RDF), Atom 1.0 and JSON Feed with CodeHollow.FeedReader, after refusing
-/// XML that declares a DTD: no external entities, no entity-expansion bombs reach the parser.
+/// Parses RSS 2.0, RSS 1.0 (RDF), Atom 1.0 and JSON Feed with CodeHollow.FeedReader. XML is read first by
+/// <see cref="SafeXml"/> (DTDs refused) and the library parses what that reader wrote back, so no external entity
+/// and no entity-expansion bomb reaches it, whatever the feed's first bytes.
 /// </summary>
 public static class FeedParser
 {
@@ -18,18 +19,23 @@ public static class FeedParser
 
     public static ParsedFeed Parse(string content, Uri? feedUrl, int maxItems = MaxItems)
     {
+        // Whatever comes first, the feed library only ever sees JSON or XML that SafeXml has read and written back:
+        // no DTD, no entity, no byte that made a document look like something else.
+        var text = SafeXml.TrimLeading(content);
         Uri? xmlBase = null;
-        if (LooksLikeXml(content))
+        if (!text.StartsWith('{'))
         {
-            xmlBase = RefuseUnsafeXml(content);
+            var document = LoadXml(text);
+            xmlBase = XmlBaseOf(document);
+            text = document.ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
         }
 
         Feed feed;
         try
         {
-            feed = FeedReader.ReadFromString(content);
+            feed = FeedReader.ReadFromString(text);
         }
-        catch (Exception ex) when (ex is XmlException or FormatException or InvalidOperationException or ArgumentException or System.Runtime.Serialization.SerializationException or NotSupportedException or CodeHollow.FeedReader.Parser.FeedTypeNotSupportedException)
+        catch (Exception ex) when (ex is XmlException or FormatException or InvalidOperationException or ArgumentException or System.Runtime.Serialization.SerializationException or NotSupportedException or CodeHollow.FeedReader.Parser.FeedTypeNotSupportedException or System.Text.Json.JsonException)
         {
             throw new FeedRejectedException($"not a readable feed: {ex.Message}", ex);
         }
@@ -91,38 +97,11 @@ public static class FeedParser
         return url is not null && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url : null;
     }
 
-    private static bool LooksLikeXml(string content) => content.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<');
-
-    /// <summary>Reads the whole document with DTDs prohibited; returns the root element's absolute xml:base, if any.</summary>
-    private static Uri? RefuseUnsafeXml(string content)
+    private static System.Xml.Linq.XDocument LoadXml(string text)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 0,
-            IgnoreComments = true,
-        };
         try
         {
-            using var text = new StringReader(content);
-            using var reader = XmlReader.Create(text, settings);
-            Uri? xmlBase = null;
-            var root = true;
-            while (reader.Read())
-            {
-                if (root && reader.NodeType == XmlNodeType.Element)
-                {
-                    root = false;
-                    var value = reader.GetAttribute("xml:base");
-                    if (Uri.TryCreate(value, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps))
-                    {
-                        xmlBase = parsed;
-                    }
-                }
-            }
-
-            return xmlBase;
+            return SafeXml.Load(text);
         }
         catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
@@ -130,7 +109,14 @@ public static class FeedParser
         }
         catch (XmlException ex)
         {
-            throw new FeedRejectedException($"malformed XML: {ex.Message}", ex);
+            throw new FeedRejectedException(text.StartsWith('<') ? $"malformed XML: {ex.Message}" : $"not a feed (neither JSON nor XML): {ex.Message}", ex);
         }
     }
+
+    /// <summary>The root element's absolute http(s) xml:base, if any.</summary>
+    private static Uri? XmlBaseOf(System.Xml.Linq.XDocument document) =>
+        document.Root?.Attribute(System.Xml.Linq.XNamespace.Xml + "base")?.Value is { } value
+        && Uri.TryCreate(value, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
+            ? parsed
+            : null;
 }

@@ -35,6 +35,7 @@ public static class WebClientRegistration
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 ConnectCallback = NetworkGuard.ConnectCallback(allowPrivate),
+                UseProxy = false, // a proxy from the environment (HTTP_PROXY) would connect for us, around the guard
                 UseCookies = false,
             })
             .AddStandardResilienceHandler()

@@ -7,7 +7,8 @@ namespace Herald.Collecting.Fetching;
 /// <summary>
 /// GETs feeds and pages through IHttpClientFactory clients with standard resilience (per-attempt and total
 /// timeouts, retries with backoff, a circuit per host), following redirects itself so that each hop is checked:
-/// http(s) only, at most Collecting:MaxRedirects, and a private address only for the source's own host when allowed.
+/// http(s) only, at most Collecting:MaxRedirects, ports 80 and 443 (or the source's own), and a private address only
+/// for the source's own host when allowed.
 /// </summary>
 public sealed class WebFetcher(IHttpClientFactory clients, IOptions<CollectingOptions> options)
 {
@@ -24,9 +25,27 @@ public sealed class WebFetcher(IHttpClientFactory clients, IOptions<CollectingOp
                 throw new FetchFailedException($"only http(s) addresses are read, not '{url.Scheme}:'.");
             }
 
-            var privateAllowed = request.AllowPrivateHost && string.Equals(url.Authority, request.Url.Authority, StringComparison.OrdinalIgnoreCase);
+            var ownAuthority = string.Equals(url.Authority, request.Url.Authority, StringComparison.OrdinalIgnoreCase);
+            var allowedPort = request.AllowOwnPort && ownAuthority ? url.Port : (int?)null;
+            if (!NetworkGuard.IsAllowedPort(url.Port, allowedPort))
+            {
+                throw new FetchFailedException($"refused {url.Host}:{url.Port}: Herald reads the web on ports 80 and 443 (a source's own address may name another).");
+            }
+
+            var privateAllowed = request.AllowPrivateHost && ownAuthority;
+            if (!privateAllowed && IPAddress.TryParse(url.DnsSafeHost, out var literal) && !NetworkGuard.IsPublic(literal))
+            {
+                // Said here for addresses written out; names are checked on what DNS answers, when the socket connects.
+                throw new FetchFailedException($"refused {url.Host}: it is a private address (loopback, link-local, a private network or another special-purpose range).");
+            }
+
             var client = clients.CreateClient(privateAllowed ? PrivateClient : PublicClient);
             using var message = new HttpRequestMessage(HttpMethod.Get, url);
+            if (allowedPort is { } port)
+            {
+                message.Options.Set(NetworkGuard.AllowedPort, port);
+            }
+
             if (request.ETag is not null && EntityTagHeaderValue.TryParse(request.ETag, out var etag))
             {
                 message.Headers.IfNoneMatch.Add(etag);
