@@ -14,7 +14,7 @@ namespace Herald.Cli.Commands;
 /// </summary>
 public static class CliSession
 {
-    public const int ConfigurationError = 2;
+    public const int ConfigurationError = CliFailures.ConfigurationError;
 
     public static async Task<int> RunAsync(FileInfo? config, DirectoryInfo? data, bool verbose, TextWriter output, Func<IHost, Task<int>> action, CancellationToken cancellationToken, bool needsStorage = true, DateTimeOffset? now = null)
     {
@@ -27,6 +27,10 @@ public static class CliSession
         try
         {
             host = HeraldHost.Build(configFile, dataDirectory, new Dictionary<string, string?>(), verbose, now: now);
+        }
+        catch (InvalidDataException ex) when (CliFailures.IsJsonSyntaxError(ex))
+        {
+            return await FailAsync(ex, verbose, configFile);
         }
         catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException)
         {
@@ -70,6 +74,10 @@ public static class CliSession
 
                 return ConfigurationError;
             }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return await FailAsync(ex, verbose, configFile);
+            }
             finally
             {
                 await host.StopAsync(CancellationToken.None);
@@ -79,5 +87,18 @@ public static class CliSession
                 }
             }
         }
+    }
+
+    /// <summary>Says what went wrong in a line or two (the whole exception too with -v) and gives its exit code.</summary>
+    private static async Task<int> FailAsync(Exception exception, bool verbose, string configFile)
+    {
+        var (code, message) = CliFailures.Explain(exception, configFile);
+        await Console.Error.WriteLineAsync(message);
+        if (verbose)
+        {
+            await Console.Error.WriteLineAsync(exception.ToString());
+        }
+
+        return code;
     }
 }

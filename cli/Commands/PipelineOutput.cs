@@ -59,5 +59,6 @@ public static class PipelineOutput
 
     private static string Failures(DrainReport drain) =>
         (drain.Failed == 0 ? "" : $" - {drain.Failed} attempts failed, {drain.Poisoned} messages moved to the poison queue (see the log above)")
-        + (drain.Waiting == 0 ? "" : $" - {drain.Waiting} batch messages wait for their readers' morning ('herald send' after that time sends them)");
+        + (drain.Waiting == 0 ? "" : $" - {drain.Waiting} batch messages wait for their readers' morning ('herald send' after that time sends them)")
+        + (drain.Parked == 0 ? "" : $" - {drain.Parked} batches parked ('herald deliveries' says why; fix it, then 'herald deliveries redrive')");
 }

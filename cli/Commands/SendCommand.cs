@@ -13,8 +13,8 @@ public static class SendCommand
         command.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
         {
             var (report, sent, already) = await new LocalPipeline(host).SendQueuedAsync(ct, Math.Clamp(parse.GetValue(parallel), 1, 64));
-            Console.WriteLine($"Delivered:  {sent} emails ({already} already delivered earlier){(report.Failed == 0 ? "" : $" - {report.Failed} attempts failed, {report.Poisoned} messages moved to the poison queue")}{(report.Waiting == 0 ? "" : $" - {report.Waiting} messages wait for a later time")}");
-            return report.Failed == 0 ? 0 : 1;
+            Console.WriteLine($"Delivered:  {sent} emails ({already} already delivered earlier){(report.Failed == 0 ? "" : $" - {report.Failed} attempts failed, {report.Poisoned} messages moved to the poison queue")}{(report.Waiting == 0 ? "" : $" - {report.Waiting} messages wait for a later time")}{(report.Parked == 0 ? "" : $" - {report.Parked} batches parked ('herald deliveries' says why; fix it, then 'herald deliveries redrive')")}");
+            return report.Failed == 0 && report.Parked == 0 ? 0 : 1;
         }, ct));
         return command;
     }

@@ -28,7 +28,8 @@ public static class DevelopmentStorage
 
         if (answering.Any(a => a))
         {
-            throw new InvalidOperationException("Some of the ports 10000-10002 are in use by something that is not a complete Azurite; free them or set HeraldStorage to a connection string.");
+            var held = string.Join(", ", new[] { BlobPort, QueuePort, TablePort }.Where((_, i) => answering[i]));
+            throw new PortsInUseException($"port {held} of 10000-10002 is in use by something that is not a complete Azurite, so Herald cannot start its own there.");
         }
 
         var location = Path.Combine(dataDirectory, "azurite");

@@ -21,7 +21,7 @@ public sealed record PipelineReport(
     int EmailsSent,
     int EmailsAlreadySent)
 {
-    public bool Succeeded => Summarize.Failed == 0 && Send.Failed == 0;
+    public bool Succeeded => Summarize.Failed == 0 && Send.Failed == 0 && Send.Parked == 0;
 }
 
 /// <summary>
@@ -62,7 +62,7 @@ public sealed class LocalPipeline(IHost host)
     public async Task<(DrainReport Report, int Sent, int AlreadySent)> SendQueuedAsync(CancellationToken cancellationToken, int parallelism = 1)
     {
         var sender = Get<BatchSender>();
-        int sent = 0, skipped = 0;
+        int sent = 0, skipped = 0, parked = 0;
         var report = await Get<QueueDrainer>().DrainAsync(
             Get<HeraldStorage>().SendQueue,
             async (body, ct) =>
@@ -70,9 +70,13 @@ public sealed class LocalPipeline(IHost host)
                 var batch = await sender.SendAsync(SendQueue.Parse(body), ct);
                 Interlocked.Add(ref sent, batch.Sent);
                 Interlocked.Add(ref skipped, batch.AlreadySent);
+                if (batch.Parked)
+                {
+                    Interlocked.Increment(ref parked);
+                }
             },
             cancellationToken,
             parallelism);
-        return (report, sent, skipped);
+        return (report with { Parked = parked }, sent, skipped);
     }
 }

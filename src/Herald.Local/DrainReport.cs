@@ -4,4 +4,7 @@ namespace Herald.Local;
 public sealed record DrainReport(int Processed, int Failed, int Poisoned)
 {
     public int Waiting { get; init; }
+
+    /// <summary>Send batches that could not go and wait for a redrive (only a send drain counts them).</summary>
+    public int Parked { get; init; }
 }

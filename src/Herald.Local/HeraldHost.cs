@@ -38,6 +38,8 @@ public static class HeraldHost
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        // Each retry of a fetch or send logs its exception with a stack trace; the command reports the outcome itself.
+        builder.Logging.AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.None);
         // The CLI reports start failures itself, as a message naming the setting rather than a logged stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
 
