@@ -16,7 +16,8 @@ public static class CliSession
 {
     public const int ConfigurationError = CliFailures.ConfigurationError;
 
-    public static async Task<int> RunAsync(FileInfo? config, DirectoryInfo? data, bool verbose, TextWriter output, Func<IHost, Task<int>> action, CancellationToken cancellationToken, bool needsStorage = true, DateTimeOffset? now = null)
+    /// <param name="onInvalid">Reports settings that fail validation instead of the usual "Configuration error" lines (herald doctor), returning the exit code.</param>
+    public static async Task<int> RunAsync(FileInfo? config, DirectoryInfo? data, bool verbose, TextWriter output, Func<IHost, Task<int>> action, CancellationToken cancellationToken, bool needsStorage = true, DateTimeOffset? now = null, Func<string, IReadOnlyList<string>, Task<int>>? onInvalid = null)
     {
         var home = HeraldPaths.Home();
         var configFile = config?.FullName ?? Environment.GetEnvironmentVariable("HERALD_CONFIG") ?? HeraldPaths.DefaultConfig(home);
@@ -63,6 +64,10 @@ public static class CliSession
                 // A value of the wrong type ("Delivery:Mode" = "Pigeon"); the binder's message names the setting.
                 await Console.Error.WriteLineAsync($"Configuration error:\n  {ex.Message}");
                 return ConfigurationError;
+            }
+            catch (OptionsValidationException ex) when (onInvalid is not null)
+            {
+                return await onInvalid(configFile, [.. ex.Failures]);
             }
             catch (OptionsValidationException ex)
             {

@@ -13,12 +13,24 @@ public static class DeliveriesCommand
     public static Command Build()
     {
         var editionOption = new Option<string?>("--edition") { Description = "One edition's id (as herald run prints it); its batches one by one." };
-        var command = new Command("deliveries", "Show each edition's send batches: queued, sending, sent and parked, with counts.") { editionOption };
+        var json = CliJson.Option();
+        var command = new Command("deliveries", "Show each edition's send batches: queued, sending, sent and parked, with counts.") { editionOption, json };
         command.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
         {
             var overview = host.Services.GetRequiredService<DeliveryOverview>();
             var editionId = parse.GetValue(editionOption);
             var editions = await overview.ListAsync(editionId, ct);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(new
+                {
+                    Editions = editions,
+                    Batches = editionId is null ? null : (await overview.BatchesAsync(editionId, ct)).Select(b => new { b.Batch, b.State, b.Recipients, b.Progress, b.Sent, b.Failed, b.OptedOut, b.Retries, b.Resent, b.ParkReason }),
+                    PoisonMessages = await overview.PoisonMessagesAsync(ct),
+                });
+                return editionId is not null && editions.Count == 0 ? 2 : 0;
+            }
+
             if (editionId is null)
             {
                 await WriteSlotsAsync(host.Services, ct);
@@ -54,7 +66,7 @@ public static class DeliveriesCommand
             }
 
             return 0;
-        }, ct));
+        }, ct, quiet: parse.GetValue(json)));
 
         var redrive = new Command("redrive", "Queue parked and stuck batches again, from where each stopped: nobody already sent to is sent to again.") { editionOption };
         redrive.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>

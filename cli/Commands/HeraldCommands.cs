@@ -3,6 +3,7 @@ using System.Globalization;
 using Herald.Cli.Local;
 using Herald.Configuration;
 using Herald.Editions;
+using Herald.Local;
 using Herald.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,7 +43,7 @@ public static class HeraldCommands
         var root = new RootCommand("Herald: collects tagged news, summarizes it, and emails a digest to subscribers.")
         {
             ConfigOption, DataOption, VerboseOption, NowOption,
-            RunCommand(), PreviewCommand(), SubscribersCommand.Build(), DeliveriesCommand.Build(), SendCommand.Build(), SendTestCommand.Build(), ServeCommand.Build(), StatsCommand.Build(),
+            RunCommand(), PreviewCommand(), SubscribersCommand.Build(), DeliveriesCommand.Build(), SendCommand.Build(), SendTestCommand.Build(), ServeCommand.Build(), StatsCommand.Build(), DoctorCommand.Build(),
             ExtractCommand.Build((parse, action, ct, needsStorage) => Session(parse, action, ct, needsStorage)),
         };
         return root;
@@ -50,13 +51,26 @@ public static class HeraldCommands
 
     private static Command RunCommand()
     {
-        var command = new Command("run", "Run the whole job once: collect, summarize, build today's editions and deliver them.");
-        command.SetAction((parse, ct) => Session(parse, async host =>
-        {
-            var report = await new LocalPipeline(host).RunAsync(ct);
-            PipelineOutput.Write(Console.Out, report, host);
-            return report.Succeeded ? 0 : 1;
-        }, ct));
+        var json = CliJson.Option();
+        var command = new Command("run", "Run the whole job once: collect, summarize, build today's editions and deliver them.") { json };
+        command.SetAction((parse, ct) => Session(
+            parse,
+            async host =>
+            {
+                var report = await new LocalPipeline(host).RunAsync(ct);
+                if (parse.GetValue(json))
+                {
+                    PipelineOutput.WriteJson(report, host);
+                }
+                else
+                {
+                    PipelineOutput.Write(Console.Out, report, host);
+                }
+
+                return report.Succeeded ? 0 : 1;
+            },
+            ct,
+            quiet: parse.GetValue(json)));
         return command;
     }
 
@@ -119,6 +133,10 @@ public static class HeraldCommands
 
     /// <summary>Runs a command's action with the configuration, storage and host its options ask for.</summary>
     /// <param name="quiet">The command's own output is data (CSV, JSON): the session's notes go to standard error.</param>
-    internal static Task<int> Session(ParseResult parse, Func<IHost, Task<int>> action, CancellationToken ct, bool needsStorage = true, bool quiet = false) =>
-        CliSession.RunAsync(parse.GetValue(ConfigOption), parse.GetValue(DataOption), parse.GetValue(VerboseOption), quiet ? Console.Error : Console.Out, action, ct, needsStorage, parse.GetValue(NowOption));
+    internal static Task<int> Session(ParseResult parse, Func<IHost, Task<int>> action, CancellationToken ct, bool needsStorage = true, bool quiet = false, Func<string, IReadOnlyList<string>, Task<int>>? onInvalid = null) =>
+        CliSession.RunAsync(parse.GetValue(ConfigOption), parse.GetValue(DataOption), parse.GetValue(VerboseOption), quiet ? Console.Error : Console.Out, action, ct, needsStorage, parse.GetValue(NowOption), onInvalid);
+
+    /// <summary>The configuration file a command reads (for messages).</summary>
+    internal static string ConfigFileOf(ParseResult parse) =>
+        parse.GetValue(ConfigOption)?.FullName ?? Environment.GetEnvironmentVariable("HERALD_CONFIG") ?? HeraldPaths.DefaultConfig(HeraldPaths.Home());
 }

@@ -57,6 +57,22 @@ public static class PipelineOutput
         }
     }
 
+    /// <summary>The same report as JSON: what each stage did, and the outbox.</summary>
+    public static void WriteJson(PipelineReport report, IHost host) => CliJson.Write(new
+    {
+        report.Succeeded,
+        Subscribers = report.Subscribers is { } s ? new { s.Added, s.Known } : null,
+        Collect = new { report.Collect.Sources, report.Collect.FailedSources, report.Collect.Items, report.Collect.NewArticles, report.Collect.KnownArticles, report.Collect.UnchangedSources, report.Collect.FilteredItems, report.Collect.NearDuplicates, report.Collect.PagesFetched },
+        Summarize = Drain(report.Summarize),
+        Editions = report.Editions.Select(e => new { e.NewsletterId, e.EditionId, e.Outcome, e.Articles, e.Stories, e.Recipients, e.Batches, e.LateSlots, e.NextSlot, e.Resumed, e.Error }),
+        Send = Drain(report.Send),
+        report.EmailsSent,
+        report.EmailsAlreadySent,
+        Outbox = host.Services.GetService<OutboxTransport>()?.Directory,
+    });
+
+    private static object Drain(DrainReport drain) => new { drain.Processed, drain.Failed, drain.Poisoned, drain.Waiting, drain.Parked };
+
     private static string Failures(DrainReport drain) =>
         (drain.Failed == 0 ? "" : $" - {drain.Failed} attempts failed, {drain.Poisoned} messages moved to the poison queue (see the log above)")
         + (drain.Waiting == 0 ? "" : $" - {drain.Waiting} batch messages wait for their readers' morning ('herald send' after that time sends them)")

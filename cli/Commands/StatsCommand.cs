@@ -13,13 +13,31 @@ public static class StatsCommand
     {
         var newsletterOption = new Option<string?>("--newsletter") { Description = "Only this newsletter's editions." };
         var count = new Option<int>("--last") { Description = "How many recent editions.", DefaultValueFactory = _ => 10 };
-        var command = new Command("stats", "Show recent editions' engagement: recipients, accepted, refused, delivered, bounced, opened, clicked, unsubscribed, spam reports.") { newsletterOption, count };
+        var json = CliJson.Option();
+        var command = new Command("stats", "Show recent editions' engagement: recipients, accepted, refused, delivered, bounced, opened, clicked, unsubscribed, spam reports.") { newsletterOption, count, json };
         command.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
         {
             var overview = host.Services.GetRequiredService<DeliveryOverview>();
             var ledger = host.Services.GetRequiredService<DeliveryLedger>();
             var newsletter = parse.GetValue(newsletterOption);
             var editions = (await overview.ListAsync(null, ct)).Where(e => newsletter is null || e.NewsletterId == newsletter).Take(Math.Max(1, parse.GetValue(count))).ToList();
+            if (parse.GetValue(json))
+            {
+                var rows = new List<object>();
+                foreach (var edition in editions)
+                {
+                    var stats = await ledger.GetStatsAsync(edition.EditionId, ct);
+                    rows.Add(new
+                    {
+                        edition.EditionId, edition.Recipients, Accepted = edition.Sent, Refused = edition.Failed, stats.Delivered, Bounced = stats.Bounced + stats.Dropped,
+                        stats.Opened, stats.Clicked, Unsubscribed = stats.Unsubscribed + edition.OptedOut, stats.SpamReports,
+                    });
+                }
+
+                CliJson.Write(new { Editions = rows, Inbound = await InboundCountsAsync(host.Services, ct) });
+                return 0;
+            }
+
             await PrintInboundAsync(host.Services, ct);
             if (editions.Count == 0)
             {
@@ -35,19 +53,21 @@ public static class StatsCommand
             }
 
             return 0;
-        }, ct));
+        }, ct, quiet: parse.GetValue(json)));
         return command;
     }
 
-    /// <summary>What mail to the parse domain asked for in the last 30 days, when Herald receives mail.</summary>
+    /// <summary>What mail to the parse domain asked for in the last 30 days, by kind; null when Herald receives no mail.</summary>
+    private static async Task<IReadOnlyDictionary<string, int>?> InboundCountsAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<IOptions<InboundOptions>>().Value.Enabled ? await services.GetRequiredService<InboundLog>().CountAsync(30, ct) : null;
+
     private static async Task PrintInboundAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (!services.GetRequiredService<IOptions<InboundOptions>>().Value.Enabled)
+        if (await InboundCountsAsync(services, ct) is not { } counts)
         {
             return;
         }
 
-        var counts = await services.GetRequiredService<InboundLog>().CountAsync(30, ct);
         Console.WriteLine($"Inbound mail, last 30 days: {string.Join(", ", InboundOutcome.Kinds.Select(k => $"{k} {counts.GetValueOrDefault(k)}"))}");
     }
 }

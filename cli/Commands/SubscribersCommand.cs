@@ -14,10 +14,23 @@ public static class SubscribersCommand
         var newsletterArgument = new Argument<string>("newsletter") { Description = "Newsletter id." };
         var emailArgument = new Argument<string>("email") { Description = "Email address." };
 
-        var list = new Command("list", "List a newsletter's subscribers.") { newsletterArgument };
+        var json = CliJson.Option();
+        var list = new Command("list", "List a newsletter's subscribers.") { newsletterArgument, json };
         list.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
         {
             var newsletterId = parse.GetValue(newsletterArgument)!;
+            if (parse.GetValue(json))
+            {
+                var rows = new List<object>();
+                await foreach (var subscriber in host.Services.GetRequiredService<SubscriberStore>().ListAsync(newsletterId, null, ct))
+                {
+                    rows.Add(new { subscriber.Id, subscriber.Email, subscriber.Name, Status = subscriber.StatusFor(newsletterId), subscriber.CreatedAt, subscriber.TimeZone });
+                }
+
+                CliJson.Write(new { Newsletter = newsletterId, Count = rows.Count, Subscribers = rows });
+                return 0;
+            }
+
             var count = 0;
             await foreach (var subscriber in host.Services.GetRequiredService<SubscriberStore>().ListAsync(newsletterId, null, ct))
             {
@@ -27,7 +40,7 @@ public static class SubscribersCommand
 
             Console.WriteLine($"{count} subscribers");
             return 0;
-        }, ct));
+        }, ct, quiet: parse.GetValue(json)));
 
         var add = new Command("add", "Add a subscriber who has already consented (import). Someone who unsubscribed stays unsubscribed.") { newsletterArgument, emailArgument };
         add.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>

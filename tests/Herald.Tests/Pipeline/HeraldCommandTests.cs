@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Pipeline;
@@ -168,6 +170,50 @@ public class HeraldCommandTests(AzuriteFixture azurite)
     }
 
     /// <summary>Runs the command on the sample's day (the clock moved to 2026-11-25 11:00 UTC), whatever day the tests run on.</summary>
+    [Fact]
+    public async Task Json_output_of_each_command_parses_and_says_what_the_text_says()
+    {
+        var (text, json) = (AzuriteFixture.UniquePrefix(), AzuriteFixture.UniquePrefix());
+        var data = Directory.CreateTempSubdirectory("herald-cli-").FullName;
+        var other = Directory.CreateTempSubdirectory("herald-cli-").FullName;
+        try
+        {
+            var run = await RunAsync(["run", "--data", data], text);
+            var runJson = await RunAsync(["run", "--json", "--data", other], json);
+            using var runDocument = JsonDocument.Parse(runJson.Output);
+            var collect = runDocument.RootElement.GetProperty("collect");
+            var numbers = Regex.Match(run.Output, @"Collected:\s+(\d+) items from (\d+) sources \((\d+) failed\): (\d+) new articles");
+            Assert.Equal(
+                (numbers.Groups[1].Value, numbers.Groups[2].Value, numbers.Groups[3].Value, numbers.Groups[4].Value),
+                (collect.GetProperty("items").ToString(), collect.GetProperty("sources").ToString(), collect.GetProperty("failedSources").ToString(), collect.GetProperty("newArticles").ToString()));
+            Assert.Contains($"Delivered:  {runDocument.RootElement.GetProperty("emailsSent")} emails", run.Output, StringComparison.Ordinal);
+            Assert.True(runDocument.RootElement.GetProperty("succeeded").GetBoolean());
+
+            var deliveries = await RunAsync(["deliveries", "--data", other], json);
+            var deliveriesJson = await RunAsync(["deliveries", "--json", "--data", other], json);
+            using var deliveriesDocument = JsonDocument.Parse(deliveriesJson.Output);
+            var edition = Assert.Single(deliveriesDocument.RootElement.GetProperty("editions").EnumerateArray());
+            Assert.Contains($"{edition.GetProperty("editionId").GetString()}: {edition.GetProperty("recipients")} recipients in {edition.GetProperty("batches")} batches", deliveries.Output, StringComparison.Ordinal);
+
+            var stats = await RunAsync(["stats", "--data", other], json);
+            var statsJson = await RunAsync(["stats", "--json", "--data", other], json);
+            using var statsDocument = JsonDocument.Parse(statsJson.Output);
+            var row = Assert.Single(statsDocument.RootElement.GetProperty("editions").EnumerateArray());
+            Assert.Matches($@"{row.GetProperty("editionId").GetString()}\s+{row.GetProperty("recipients")}\s+{row.GetProperty("accepted")}\s+{row.GetProperty("refused")}", stats.Output);
+
+            var list = await RunAsync(["subscribers", "list", "white-house-watch", "--data", other], json);
+            var listJson = await RunAsync(["subscribers", "list", "white-house-watch", "--json", "--data", other], json);
+            using var listDocument = JsonDocument.Parse(listJson.Output);
+            Assert.Contains($"{listDocument.RootElement.GetProperty("count")} subscribers", list.Output, StringComparison.Ordinal);
+            Assert.Equal(listDocument.RootElement.GetProperty("count").GetInt32(), listDocument.RootElement.GetProperty("subscribers").GetArrayLength());
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+            Directory.Delete(other, recursive: true);
+        }
+    }
+
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string prefix, params (string Name, string Value)[] environment) =>
         HeraldProcess.RunAsync(
             [.. arguments, "--now", "2026-11-25T11:00:00Z"],
