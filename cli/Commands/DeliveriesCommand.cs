@@ -46,16 +46,19 @@ public static class DeliveriesCommand
             {
                 Console.WriteLine($"{edition.EditionId}: {edition.Recipients} recipients in {edition.Batches} batches{(edition.FanOutComplete ? "" : " (fan-out not finished)")}");
                 Console.WriteLine($"  batches: {edition.SentBatches} sent, {edition.Queued} queued, {edition.Sending} sending, {edition.Parked} parked");
-                Console.WriteLine($"  recipients: {edition.Sent} sent, {edition.Failed} refused, {edition.OptedOut} left before sending, {edition.Pending} pending; {edition.Retries} retried requests, {edition.Resent} possibly sent twice");
+                Console.WriteLine($"  recipients: {edition.Sent} sent, {edition.Failed} refused, {edition.OptedOut} left before sending, {edition.Pending} pending");
+                Console.WriteLine($"  requests: {edition.Retries} retried; {edition.Resent} recipients possibly sent twice");
             }
 
             if (editionId is not null)
             {
                 Console.WriteLine();
-                Console.WriteLine("batch   state     recipients  done  sent  refused  left  retries  resent  reason");
+                // 80 columns: the park reason is clipped here and whole in --json.
+                Console.WriteLine("batch state     rcpt  done  sent  refd  left retry resent reason");
                 foreach (var batch in await overview.BatchesAsync(editionId, ct))
                 {
-                    Console.WriteLine($"{batch.Batch,5}   {batch.State,-8}  {batch.Recipients,10}  {batch.Progress,4}  {batch.Sent,4}  {batch.Failed,7}  {batch.OptedOut,4}  {batch.Retries,7}  {batch.Resent,6}  {batch.ParkReason}");
+                    var reason = batch.ParkReason is { Length: > 24 } full ? full[..23] + "…" : batch.ParkReason;
+                    Console.WriteLine($"{batch.Batch,5} {batch.State,-8} {batch.Recipients,5} {batch.Progress,5} {batch.Sent,5} {batch.Failed,5} {batch.OptedOut,5} {batch.Retries,5} {batch.Resent,6} {reason}");
                 }
             }
 

@@ -57,7 +57,10 @@ public static class HeraldCommands
             parse,
             async host =>
             {
-                var report = await new LocalPipeline(host).RunAsync(ct);
+                var report = await RunProgress.RunAsync(
+                    !parse.GetValue(json) && RunProgress.Interactive,
+                    [("collect", "Collecting"), ("summarize", "Summarizing"), ("editions", "Editions"), ("send", "Sending")],
+                    progress => new LocalPipeline(host).RunAsync(ct, progress));
                 if (parse.GetValue(json))
                 {
                     PipelineOutput.WriteJson(report, host);

@@ -45,17 +45,27 @@ public static class StatsCommand
                 return 0;
             }
 
-            Console.WriteLine("edition                       recipients  accepted  refused  delivered  bounced  opened  clicked  unsub  spam");
+            // 80 columns: the edition id (31, clipped), then nine counts of four (1234, 12k, 3M). --json has them whole.
+            Console.WriteLine($"{"edition",-31} {"rcpt",4} {"sent",4} {"refd",4} {"dlvd",4} {"bnce",4} {"open",4} {"clck",4} {"unsb",4} {"spam",4}");
             foreach (var edition in editions)
             {
                 var stats = await ledger.GetStatsAsync(edition.EditionId, ct);
-                Console.WriteLine($"{edition.EditionId,-29} {edition.Recipients,10}  {edition.Sent,8}  {edition.Failed,7}  {stats.Delivered,9}  {stats.Bounced + stats.Dropped,7}  {stats.Opened,6}  {stats.Clicked,7}  {stats.Unsubscribed + edition.OptedOut,5}  {stats.SpamReports,4}");
+                var id = edition.EditionId.Length <= 31 ? edition.EditionId : edition.EditionId[..30] + "…";
+                Console.WriteLine($"{id,-31} {Short(edition.Recipients),4} {Short(edition.Sent),4} {Short(edition.Failed),4} {Short(stats.Delivered),4} {Short(stats.Bounced + stats.Dropped),4} {Short(stats.Opened),4} {Short(stats.Clicked),4} {Short(stats.Unsubscribed + edition.OptedOut),4} {Short(stats.SpamReports),4}");
             }
 
             return 0;
         }, ct, quiet: parse.GetValue(json)));
         return command;
     }
+
+    /// <summary>A count in at most four characters: 1234, 12k, 999k, 3M.</summary>
+    private static string Short(int count) => count switch
+    {
+        < 10_000 => count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        < 1_000_000 => (count / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture) + "k",
+        _ => (count / 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture) + "M",
+    };
 
     /// <summary>What mail to the parse domain asked for in the last 30 days, by kind; null when Herald receives no mail.</summary>
     private static async Task<IReadOnlyDictionary<string, int>?> InboundCountsAsync(IServiceProvider services, CancellationToken ct) =>

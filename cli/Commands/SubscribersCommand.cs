@@ -34,7 +34,9 @@ public static class SubscribersCommand
             var count = 0;
             await foreach (var subscriber in host.Services.GetRequiredService<SubscriberStore>().ListAsync(newsletterId, null, ct))
             {
-                Console.WriteLine($"{subscriber.StatusFor(newsletterId),-13} {subscriber.Email,-40} {subscriber.Id} since {subscriber.CreatedAt:yyyy-MM-dd}");
+                // 80 columns: status, the address (clipped), since when; the id is in --json.
+                var email = subscriber.Email.Length <= 48 ? subscriber.Email : subscriber.Email[..47] + "…";
+                Console.WriteLine($"{subscriber.StatusFor(newsletterId),-12} {email,-48} since {subscriber.CreatedAt:yyyy-MM-dd}");
                 count++;
             }
 

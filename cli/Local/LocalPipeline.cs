@@ -5,6 +5,7 @@ using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Summarizing;
+using Herald.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,7 +33,8 @@ public sealed class LocalPipeline(IHost host)
 {
     private T Get<T>() where T : notnull => host.Services.GetRequiredService<T>();
 
-    public async Task<PipelineReport> RunAsync(CancellationToken cancellationToken)
+    /// <param name="progress">Told how far each stage has got (collecting per source, summarizing per article, sending per batch).</param>
+    public async Task<PipelineReport> RunAsync(CancellationToken cancellationToken, IProgress<StepProgress>? progress = null)
     {
         (int, int)? subscribers = null;
         var subscribersFile = Get<IConfiguration>()["Local:SubscribersFile"];
@@ -42,29 +44,44 @@ public sealed class LocalPipeline(IHost host)
             subscribers = await SampleSubscribers.ImportAsync(Get<SubscriptionService>(), path, cancellationToken);
         }
 
-        var collect = await Get<ArticleCollector>().CollectAsync(cancellationToken);
-        var summarize = await SummarizeQueuedAsync(cancellationToken);
+        var collect = await Get<ArticleCollector>().CollectAsync(cancellationToken, progress);
+        var summarize = await SummarizeQueuedAsync(cancellationToken, progress);
         var editions = await Get<EditionDispatcher>().DispatchAllAsync(cancellationToken);
-        var (send, sent, skipped) = await SendQueuedAsync(cancellationToken);
+        progress?.Report(new StepProgress("editions", editions.Count, editions.Count, Produced: editions.Sum(e => e.Recipients)));
+        var (send, sent, skipped) = await SendQueuedAsync(cancellationToken, progress: progress);
         return new PipelineReport(subscribers, collect, summarize, editions, send, sent, skipped);
     }
 
-    public Task<DrainReport> SummarizeQueuedAsync(CancellationToken cancellationToken)
+    public async Task<DrainReport> SummarizeQueuedAsync(CancellationToken cancellationToken, IProgress<StepProgress>? progress = null)
     {
         var summarizing = Get<SummarizeRequestHandler>();
-        return Get<QueueDrainer>().DrainAsync(
-            Get<HeraldStorage>().SummarizeQueue,
-            (body, ct) => summarizing.SummarizeAsync(SummarizeQueue.Parse(body), ct),
+        var queue = Get<HeraldStorage>().SummarizeQueue;
+        var total = progress is null ? 0 : await QueuedAsync(queue, cancellationToken);
+        var done = 0;
+        return await Get<QueueDrainer>().DrainAsync(
+            queue,
+            async (body, ct) =>
+            {
+                await summarizing.SummarizeAsync(SummarizeQueue.Parse(body), ct);
+                var count = Interlocked.Increment(ref done);
+                progress?.Report(new StepProgress("summarize", count, Math.Max(total, count)));
+            },
             cancellationToken);
     }
 
+    /// <summary>About how many messages wait on a queue (for a progress total; the drain itself goes by what it receives).</summary>
+    private static async Task<int> QueuedAsync(Azure.Storage.Queues.QueueClient queue, CancellationToken cancellationToken) =>
+        (await queue.ExistsAsync(cancellationToken)).Value ? (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount : 0;
+
     /// <summary>Sends every queued batch as SendDigestBatch would, <paramref name="parallelism"/> at a time.</summary>
-    public async Task<(DrainReport Report, int Sent, int AlreadySent)> SendQueuedAsync(CancellationToken cancellationToken, int parallelism = 1)
+    public async Task<(DrainReport Report, int Sent, int AlreadySent)> SendQueuedAsync(CancellationToken cancellationToken, int parallelism = 1, IProgress<StepProgress>? progress = null)
     {
         var sender = Get<BatchSender>();
-        int sent = 0, skipped = 0, parked = 0;
+        var queue = Get<HeraldStorage>().SendQueue;
+        var total = progress is null ? 0 : await QueuedAsync(queue, cancellationToken);
+        int sent = 0, skipped = 0, parked = 0, done = 0;
         var report = await Get<QueueDrainer>().DrainAsync(
-            Get<HeraldStorage>().SendQueue,
+            queue,
             async (body, ct) =>
             {
                 var batch = await sender.SendAsync(SendQueue.Parse(body), ct);
@@ -74,6 +91,9 @@ public sealed class LocalPipeline(IHost host)
                 {
                     Interlocked.Increment(ref parked);
                 }
+
+                var count = Interlocked.Increment(ref done);
+                progress?.Report(new StepProgress("send", count, Math.Max(total, count), Produced: Volatile.Read(ref sent)));
             },
             cancellationToken,
             parallelism);

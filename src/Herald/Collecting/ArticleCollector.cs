@@ -39,14 +39,14 @@ public sealed class ArticleCollector(
         Filtered,
     }
 
-    public async Task<CollectReport> CollectAsync(CancellationToken cancellationToken)
+    public async Task<CollectReport> CollectAsync(CancellationToken cancellationToken, IProgress<StepProgress>? progress = null)
     {
         var sources = sourcesOptions.Value.AllSources().ToList();
         var settings = collectingOptions.Value;
         var timings = new CollectTimings();
         var now = time.GetUtcNow();
         var recent = new NearDuplicateSet(await store.ListFingerprintsAsync(now - settings.NearDuplicateWindow, now, cancellationToken), settings.NearDuplicateBits);
-        int failed = 0, unchanged = 0, items = 0, added = 0, known = 0, filtered = 0, duplicates = 0, pages = 0;
+        int failed = 0, unchanged = 0, items = 0, added = 0, known = 0, filtered = 0, duplicates = 0, pages = 0, done = 0;
         await Parallel.ForEachAsync(sources, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelFeeds, CancellationToken = cancellationToken }, async (source, ct) =>
         {
             var state = await feedStates.GetAsync(SourceKey(source), ct);
@@ -78,6 +78,7 @@ public sealed class ArticleCollector(
             }
 
             await feedStates.SaveAsync(state, CancellationToken.None);
+            progress?.Report(new StepProgress("collect", Interlocked.Increment(ref done), sources.Count, source.Name, Volatile.Read(ref added)));
         });
 
         metrics.ArticlesCollected(added);

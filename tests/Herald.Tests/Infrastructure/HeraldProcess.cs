@@ -29,9 +29,29 @@ public static class HeraldProcess
     }
 
     /// <summary>Runs the command to its end (at most <paramref name="timeout"/>) and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string?>> environment, TimeSpan timeout)
+    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string?>> environment, TimeSpan timeout) =>
+        RunAsync(StartInfo(arguments, environment), timeout);
+
+    /// <summary>Runs another program (script(1) around herald, for a terminal) the same way.</summary>
+    public static Task<(int ExitCode, string Output, string Errors)> RunProgramAsync(string program, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string?>> environment, TimeSpan timeout)
     {
-        using var process = Process.Start(StartInfo(arguments, environment))!;
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return RunAsync(start, timeout);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(ProcessStartInfo start, TimeSpan timeout)
+    {
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);

@@ -206,11 +206,46 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             using var listDocument = JsonDocument.Parse(listJson.Output);
             Assert.Contains($"{listDocument.RootElement.GetProperty("count")} subscribers", list.Output, StringComparison.Ordinal);
             Assert.Equal(listDocument.RootElement.GetProperty("count").GetInt32(), listDocument.RootElement.GetProperty("subscribers").GetArrayLength());
+
+            // The tables fit an 80-column terminal.
+            var batches = await RunAsync(["deliveries", "--edition", edition.GetProperty("editionId").GetString()!, "--data", other], json);
+            var tableLines = new[] { stats.Output, list.Output, batches.Output }
+                .SelectMany(o => o.Split('\n'))
+                .Where(l => !l.StartsWith("Config:", StringComparison.Ordinal) && !l.StartsWith("Storage:", StringComparison.Ordinal))
+                .ToList();
+            Assert.Contains(tableLines, l => l.StartsWith("batch state", StringComparison.Ordinal));
+            Assert.All(tableLines, l => Assert.True(l.TrimEnd().Length <= 80, $"{l.TrimEnd().Length} columns: {l}"));
         }
         finally
         {
             Directory.Delete(data, recursive: true);
             Directory.Delete(other, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task On_a_terminal_run_shows_progress_per_stage_and_in_a_pipe_it_prints_only_its_lines()
+    {
+        var prefix = AzuriteFixture.UniquePrefix();
+        var data = Directory.CreateTempSubdirectory("herald-cli-").FullName;
+        try
+        {
+            // script(1) gives the command a pseudo-terminal, as an operator's shell would.
+            var command = $"dotnet {Path.Combine(RepositoryPaths.OutputOf("cli"), "Herald.Cli.dll")} run --data {data} --now 2026-11-25T11:00:00Z";
+            var terminal = await HeraldProcess.RunProgramAsync("script", ["-qec", command, "/dev/null"], new Dictionary<string, string?> { ["HeraldStorage"] = azurite.ConnectionString, ["Storage__NamePrefix"] = prefix, ["HERALD_HOME"] = RepositoryPaths.Root, ["TERM"] = "xterm-256color" }, TimeSpan.FromMinutes(2));
+            var piped = await RunAsync(["run", "--data", data], prefix);
+
+            Assert.True(terminal.ExitCode == 0, terminal.Output + terminal.Errors);
+            Assert.Contains("Collecting 3/3", terminal.Output, StringComparison.Ordinal);
+            Assert.Contains("Summarizing", terminal.Output, StringComparison.Ordinal);
+            Assert.Contains("Sending", terminal.Output, StringComparison.Ordinal);
+            Assert.Contains("Delivered:", terminal.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("━", piped.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Collecting 3/3", piped.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
         }
     }
 
