@@ -10,12 +10,20 @@ public static class DoctorCommand
     {
         var online = new Option<bool>("--online") { Description = "Also ask SendGrid whether the API key may send mail (GET /v3/scopes)." };
         var json = CliJson.Option();
-        var command = new Command("doctor", "Check, without sending anything, that this installation is ready: configuration, storage, templates, sources, mail keys, inbound mail, public address.") { online, json };
+        var dnsServer = new Option<string?>("--dns-server") { Description = "Resolver to ask about the sending domains' SPF, DKIM and DMARC (\"1.1.1.1\" or \"127.0.0.1:5353\"). Default: the system's." };
+        var command = new Command("doctor", "Check, without sending anything, that this installation is ready: configuration, storage, templates, sources, mail keys, inbound mail, public address.") { online, json, dnsServer };
         command.SetAction((parse, ct) => HeraldCommands.Session(
             parse,
             async host =>
             {
-                var checks = await new InstallationDoctor(host.Services).CheckAsync(HeraldCommands.ConfigFileOf(parse), parse.GetValue(online), ct);
+                System.Net.IPEndPoint? resolver = null;
+                if (parse.GetValue(dnsServer) is { } server && !System.Net.IPEndPoint.TryParse(server.Contains(':', StringComparison.Ordinal) ? server : server + ":53", out resolver))
+                {
+                    await Console.Error.WriteLineAsync($"--dns-server: '{server}' is not an address such as 1.1.1.1 or 127.0.0.1:5353.");
+                    return CliFailures.ConfigurationError;
+                }
+
+                var checks = await new InstallationDoctor(host.Services).CheckAsync(HeraldCommands.ConfigFileOf(parse), parse.GetValue(online), ct, resolver);
                 return Print(checks, parse.GetValue(json));
             },
             ct,

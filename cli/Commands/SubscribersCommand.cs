@@ -2,6 +2,7 @@ using System.CommandLine;
 using Herald.Mail;
 using Herald.Privacy;
 using Herald.Subscribers;
+using Herald.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Cli.Commands;
@@ -88,8 +89,15 @@ public static class SubscribersCommand
                 return 2;
             }
 
+            var show = RunProgress.Interactive;
+            var rows = show ? Math.Max(1, File.ReadLines(file.FullName).Count() - 1) : 0;
             using var reader = file.OpenText();
-            var report = await host.Services.GetRequiredService<SubscriberCsv>().ImportAsync(reader, parse.GetValue(defaultNewsletter), $"import:{file.Name}", ct);
+            var report = await RunProgress.RunAsync(show, [("import", "Importing rows")], progress => host.Services.GetRequiredService<SubscriberCsv>().ImportAsync(
+                reader,
+                parse.GetValue(defaultNewsletter),
+                $"import:{file.Name}",
+                ct,
+                progress is null ? null : new RowProgress(done => progress.Report(new StepProgress("import", done, Math.Max(rows, done))))));
             Console.WriteLine($"Imported:   {report.Added} subscriptions added, {report.Unchanged} already active, {report.Rejected.Count} rows refused");
             foreach (var (line, reason) in report.Rejected)
             {
@@ -117,5 +125,11 @@ public static class SubscribersCommand
         }, ct, needsStorage: true, quiet: parse.GetValue(outputOption) is null));
 
         return new Command("subscribers", "Administer subscribers.") { list, add, erase, import, export };
+    }
+
+    /// <summary>Rows read so far, handed on as a step of the import.</summary>
+    private sealed class RowProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 }

@@ -20,13 +20,14 @@ namespace Herald.Cli.Doctor;
 /// "Is this installation ready to send?", asked without sending anything: storage answers, every template parses and
 /// a sample edition renders with each newsletter's template, each source answers or is a readable file, the mail
 /// transport has what it needs (and, online, SendGrid accepts the key for mail.send), the webhook and inbound keys
-/// are set, and links in emails would be https. The configuration itself was validated when the host started.
+/// are set, links in emails would be https, and each sending domain publishes SPF, DKIM and DMARC (when DNS answers). The configuration itself was validated when the host started.
 /// </summary>
 public sealed class InstallationDoctor(IServiceProvider services)
 {
     private static readonly TimeSpan StorageWait = TimeSpan.FromSeconds(15);
 
-    public async Task<IReadOnlyList<DoctorCheck>> CheckAsync(string configFile, bool online, CancellationToken cancellationToken)
+    /// <param name="dnsServer">The resolver to ask about the sending domains (null: the system's).</param>
+    public async Task<IReadOnlyList<DoctorCheck>> CheckAsync(string configFile, bool online, CancellationToken cancellationToken, System.Net.IPEndPoint? dnsServer = null)
     {
         var herald = Get<IOptions<HeraldOptions>>().Value;
         var sources = Get<IOptions<SourcesOptions>>().Value.AllSources().ToList();
@@ -40,6 +41,18 @@ public sealed class InstallationDoctor(IServiceProvider services)
         checks.AddRange(await MailAsync(online, cancellationToken));
         checks.Add(Inbound());
         checks.Add(PublicUrl(herald));
+        var domains = herald.Newsletters.Select(n => n.FromAddress.Split('@')[^1].ToLowerInvariant()).Distinct(StringComparer.Ordinal);
+        var dns = new SenderDomainCheck(dnsServer);
+        var sending = Get<IOptions<MailOptions>>().Value.Mode != DeliveryMode.Outbox;
+        foreach (var domain in domains)
+        {
+            checks.Add(!sending
+                ? new DoctorCheck($"sending domain: {domain}", null, "not checked in outbox mode (nothing is sent)")
+                : SenderDomainCheck.IsReserved(domain)
+                    ? new DoctorCheck($"sending domain: {domain}", null, "a reserved example domain: use your own domain in FromAddress before sending")
+                    : await dns.CheckAsync(domain, cancellationToken));
+        }
+
         return checks;
     }
 

@@ -93,6 +93,28 @@ public class DoctorTests(AzuriteFixture azurite)
         Assert.Contains("answered 401", bad.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task When_sending_it_checks_the_sending_domain_publishes_spf_dkim_and_dmarc()
+    {
+        await using var dns = LocalDnsServer.Start(
+            new Dictionary<string, string> { ["news-sender.org"] = "v=spf1 include:sendgrid.net ~all", ["_dmarc.news-sender.org"] = "v=DMARC1; p=none; rua=mailto:dmarc@news-sender.org" },
+            new Dictionary<string, string> { ["s1._domainkey.news-sender.org"] = "s1.domainkey.u1234.wl.sendgrid.net" });
+        (string, string)[] sendGridMode = [("Delivery__Mode", "SendGrid"), ("Delivery__SendGridApiKey", "SG.key"), ("Delivery__SendGridWebhookPublicKey", TestKeys.WebhookPublicKey)];
+        var server = $"{dns.EndPoint.Address}:{dns.EndPoint.Port}";
+
+        var published = await RunAsync(["--dns-server", server], [.. sendGridMode, ("Herald__Newsletters__0__FromAddress", "watch@news-sender.org")]);
+        var bare = await RunAsync(["--dns-server", server], [.. sendGridMode, ("Herald__Newsletters__0__FromAddress", "watch@bare-sender.org")]);
+        var sample = await RunAsync(["--dns-server", server], sendGridMode);
+
+        Assert.True(published.ExitCode == 0, published.Output + published.Errors);
+        Assert.Contains("✓ sending domain: news-sender.org: publishes SPF, DKIM and DMARC", published.Output, StringComparison.Ordinal);
+        Assert.Equal(CliFailures.PartlyFailed, bare.ExitCode);
+        Assert.Contains("✗ sending domain: bare-sender.org: does not publish SPF", bare.Output, StringComparison.Ordinal);
+        Assert.Contains("DKIM", bare.Output, StringComparison.Ordinal);
+        Assert.Contains("DMARC", bare.Output, StringComparison.Ordinal);
+        Assert.Contains("– sending domain: herald.example: a reserved example domain", sample.Output, StringComparison.Ordinal);
+    }
+
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, params (string Name, string Value)[] environment)
     {
         var settings = new Dictionary<string, string?> { ["HeraldStorage"] = azurite.ConnectionString, ["Storage__NamePrefix"] = AzuriteFixture.UniquePrefix() };
