@@ -73,6 +73,32 @@ public class CliFailureTests(AzuriteFixture azurite)
         AssertNoStackTrace(result);
     }
 
+    [Fact]
+    public async Task A_key_the_provider_refuses_parks_the_batches_and_run_says_so_with_exit_code_1()
+    {
+        await using var sendGrid = await TestWebServer.StartAsync();
+        sendGrid.Map("/v3/mail/send", async context =>
+        {
+            context.Response.StatusCode = 401;
+            context.Response.ContentType = "application/json";
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, "{\"errors\":[{\"message\":\"The provided authorization grant is invalid, expired, or revoked\"}]}");
+        });
+        var data = Directory.CreateTempSubdirectory("herald-cli-").FullName;
+
+        var result = await RunAsync(
+            ["run", "--data", data, "--now", "2026-11-25T11:00:00Z"],
+            ("HeraldStorage", azurite.ConnectionString),
+            ("Storage__NamePrefix", AzuriteFixture.UniquePrefix()),
+            ("Delivery__Mode", "SendGrid"),
+            ("Delivery__SendGridApiKey", "SG.revoked"),
+            ("Delivery__SendGridWebhookPublicKey", TestKeys.WebhookPublicKey),
+            ("Delivery__SendGridHost", sendGrid.BaseUrl.AbsoluteUri));
+
+        Assert.Equal(CliFailures.PartlyFailed, result.ExitCode);
+        Assert.Contains("2 batches parked ('herald deliveries' says why; fix it, then 'herald deliveries redrive')", result.Output, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
     private static void AssertNoStackTrace((int ExitCode, string Output, string Errors) result)
     {
         Assert.DoesNotContain("   at ", result.Output + result.Errors, StringComparison.Ordinal);
