@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Herald.Articles;
 using Herald.Collecting;
 using Herald.Collecting.Fetching;
@@ -15,7 +13,6 @@ namespace Herald.Cli.Commands;
 /// <summary>"herald extract": what Herald makes of one page, as JSON, so an operator can see why an article looks wrong.</summary>
 public static class ExtractCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Build(Func<ParseResult, Func<IHost, Task<int>>, CancellationToken, bool, Task<int>> session)
     {
@@ -62,7 +59,7 @@ public static class ExtractCommand
                 Tags = tags,
             };
             var summary = ExtractiveSummarizer.Summarize(article, article.CollectedAt);
-            Console.WriteLine(JsonSerializer.Serialize(
+            CliJson.Write(
                 new
                 {
                     article.Id,
@@ -76,8 +73,7 @@ public static class ExtractCommand
                     words = Words.Count(extracted.Text),
                     summary = new { summary.Dek, summary.Short, summary.Method },
                     text = extracted.Text,
-                },
-                Json));
+                });
             return 0;
         }, ct, false));
         return command;
