@@ -35,6 +35,8 @@ public static class DeliverBenchmark
             ["HeraldStorage"] = azurite.ConnectionString,
             ["Delivery:Mode"] = "SendGrid",
             ["Delivery:SendGridApiKey"] = "SG.benchmark",
+            // SendGrid mode requires the event webhook's key; the benchmark receives no events, so any P-256 key will do.
+            ["Delivery:SendGridWebhookPublicKey"] = Convert.ToBase64String(System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).ExportSubjectPublicKeyInfo()),
             ["Delivery:SendGridHost"] = sink.Url.AbsoluteUri,
             ["Delivery:SendGridGzip"] = gzip ? "true" : "false",
             ["Delivery:BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
