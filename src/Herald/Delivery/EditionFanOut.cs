@@ -7,9 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Herald.Delivery;
 
-/// <summary>What an edition's fan-out came to.</summary>
-public sealed record FanOutReport(int Recipients, int Batches, bool Complete);
-
 /// <summary>
 /// Turns an edition's active subscribers into send batches: reads the subscriber partitions in id order (several at a
 /// time), cuts every Delivery:BatchSize recipients into a batch, and for each writes its recipient list (create-only),
