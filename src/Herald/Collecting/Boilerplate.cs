@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Herald.Text;
 
 namespace Herald.Collecting;
 
@@ -59,6 +60,10 @@ public static partial class Boilerplate
             {
                 RemoveWithHeading(element);
             }
+            else if (element.LocalName is "p" or "div" or "li" or "span" or "h2" or "h3" or "h4" or "h5" or "h6" or "figure" && (PromoLine.IsPromotional(text) || IsLinkOnly(element, text)))
+            {
+                element.Remove(); // an in-body promotion or a link standing alone ("Read: ..."), not the article
+            }
         }
     }
 
@@ -66,8 +71,13 @@ public static partial class Boilerplate
     public static bool IsBoilerplate(string paragraph)
     {
         var text = Collapse(paragraph);
-        return text.Length < 200 && (NoisyText().IsMatch(text) || IsWeather(text));
+        return (text.Length < 200 && (NoisyText().IsMatch(text) || IsWeather(text))) || PromoLine.IsPromotional(text);
     }
+
+    /// <summary>A short block that is nothing but one link: a teaser for another story, not part of this one.</summary>
+    private static bool IsLinkOnly(IElement element, string text) =>
+        element.LocalName is "p" && element.QuerySelectorAll("a").Length == 1 && text.Split(' ').Length <= 20
+        && string.Equals(Collapse(element.QuerySelector("a")!.TextContent), text, StringComparison.Ordinal);
 
     private static void RemoveWithHeading(IElement element)
     {

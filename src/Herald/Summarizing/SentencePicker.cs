@@ -15,7 +15,7 @@ public static class SentencePicker
         settings ??= SentencePickerSettings.Default;
         var sentences = SentenceSplitter.Split(NewsText.StripDatelines(text))
             .Select(NewsText.StripLeadIn)
-            .Where(s => s.Length > 0)
+            .Where(s => s.Length > 0 && !PromoLine.IsPromotional(s)) // a promotion left in the text never leads a summary
             .ToList();
         if (sentences.Count <= 1)
         {
