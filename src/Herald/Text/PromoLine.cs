@@ -29,13 +29,29 @@ public static partial class PromoLine
             return false;
         }
 
-        return LeadIn().IsMatch(text)
-            || Listen().IsMatch(text)
-            || Attribution().IsMatch(text)
-            || (words <= 14 && PhotoCredit().IsMatch(text))
-            || Advertisement().IsMatch(text)
-            || (CallToAction().IsMatch(text) && Channel().IsMatch(text) && AddressesReader().IsMatch(text));
+        if (IsOne(text, words))
+        {
+            return true;
+        }
+
+        // A wrapper paragraph of two or three such lines ("X contributed to this report. This story was first
+        // published by Y.") is one too, when every sentence in it is.
+        var sentences = SentenceSplitter.Split(text);
+        return sentences.Count is > 1 and <= 4 && sentences.All(s => IsOne(s, s.Split(' ').Length));
     }
+
+    private static bool IsOne(string text, int words) =>
+        LeadIn().IsMatch(text)
+        || Listen().IsMatch(text)
+        || Attribution().IsMatch(text)
+        || Contribution().IsMatch(text)
+        || (words <= 14 && PhotoCredit().IsMatch(text))
+        || Advertisement().IsMatch(text)
+        || (CallToAction().IsMatch(text) && Channel().IsMatch(text) && AddressesReader().IsMatch(text));
+
+    /// <summary>The wire's credit line: "The Associated Press contributed to this report."</summary>
+    [GeneratedRegex(@"^[^.]{3,120}\bcontributed(?: reporting| research)? (?:to|for) this (?:report|story|article)\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Contribution();
 
     [GeneratedRegex(@"^(?:read more|more|related(?: (?:stories|articles|coverage|content|reading))?|see also|also read|read also|recommended(?: reading)?|don't miss|do not miss|must read|editor'?s picks?|watch|video|listen|more on this(?: story)?|go deeper)\s*[:|\u2013\u2014>»-]\s*\S", RegexOptions.IgnoreCase)]
     private static partial Regex LeadIn();
@@ -52,10 +68,10 @@ public static partial class PromoLine
     [GeneratedRegex(@"^[-\u2013\u2014\s]*(?:advertisement|sponsored(?: content)?|paid (?:content|post)|story continues below(?: advertisement)?)[-\u2013\u2014\s]*$", RegexOptions.IgnoreCase)]
     private static partial Regex Advertisement();
 
-    [GeneratedRegex(@"\b(?:sign(?:ing)?[ -]up|subscribe|join|get|download|install|follow|like us|listen|watch|register|try|click|tap|stay (?:informed|up to date|updated|in the know)|never miss|don't miss|want (?:more|the)|enjoy(?:ing)?|support (?:us|our)|read (?:our|more)|find us|add us)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:sign(?:ing)?[ -]up|subscribe|join|get|download|install|follow|like us|listen|watch|register|try|click|tap|stay (?:informed|up to date|updated|in the know)|never miss|don't miss|want (?:more|the)|enjoy(?:ing)?|support|donate|become a (?:member|subscriber)|read (?:our|more)|find us|add us)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CallToAction();
 
-    [GeneratedRegex(@"\b(?:newsletters?|inbox|e-?mails?|(?:our|the|free) app|app store|google play|podcasts?|updates|alerts|notifications|briefings?|digest|subscriptions?|twitter|x\.com|facebook|instagram|tiktok|linkedin|whatsapp|telegram|threads|bluesky|youtube|google news|apple news|rss)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:newsletters?|subscribe|membership|donations?|(?:local |independent )?journalism|inbox|e-?mails?|(?:our|the|free) app|app store|google play|podcasts?|updates|alerts|notifications|briefings?|digest|subscriptions?|twitter|x\.com|facebook|instagram|tiktok|linkedin|whatsapp|telegram|threads|bluesky|youtube|google news|apple news|rss)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Channel();
 
     [GeneratedRegex(@"^(?:[^\w]*)(?:sign|subscribe|join|get|download|install|follow|like|listen|watch|register|try|click|tap|stay|never|don't|want|enjoy|support|read|find|add|be the first|for (?:more|the latest))\b|\b(?:you|your|you're|yours)\b|\bour\b", RegexOptions.IgnoreCase)]

@@ -30,6 +30,10 @@ public class PromoLineTests
     [InlineData("AP Photo/Evan Vucci")]
     [InlineData("Advertisement")]
     [InlineData("— Advertisement —")]
+    [InlineData("The Associated Press contributed to this report.")]
+    [InlineData("Capitol Wire reporter Dana Reyes contributed to this report. This story was originally published by Capitol Wire and is distributed through a partnership with local newsrooms.")]
+    [InlineData("Like what you read? Support local journalism — subscribe to the Valley Herald for $1 a week.")]
+    [InlineData("Valley Herald is now on WhatsApp. Join our channel for the day's top stories.")]
     public void A_member_of_the_family_is_promotional(string line) =>
         Assert.True(PromoLine.IsPromotional(line), line);
 
