@@ -13,6 +13,27 @@ public static partial class NewsText
         return stripped.TrimStart();
     }
 
+    /// <summary>
+    /// True when a sentence leans on the one before it and cannot open a summary alone: it begins with a pronoun or a
+    /// connective ("He said...", "But...", "It was...", "However,"), or it is a quotation that names no speaker.
+    /// </summary>
+    public static bool DependsOnPrevious(string sentence)
+    {
+        var text = sentence.TrimStart();
+        if (DependentOpener().IsMatch(text))
+        {
+            return true;
+        }
+
+        return text.Length > 0 && text[0] is '"' or '\u201C' or '\u2018' or '\'' && !Attribution().IsMatch(text);
+    }
+
+    [GeneratedRegex(@"^(?:He|She|It|They|His|Her|Its|Their|Him|Them|But|And|Or|So|However|Yet|Still|Also|Instead|Then|Meanwhile|Nevertheless|Moreover|Furthermore)\b")]
+    private static partial Regex DependentOpener();
+
+    [GeneratedRegex(@"\b(?:said|says|say|told|tells|added|adds|according to|wrote|writes|asked|explained|insisted|argued|claimed|stated)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Attribution();
+
     /// <summary>Same for the start of one sentence (a dateline may begin a later paragraph too).</summary>
     public static string StripLeadIn(string sentence) => Dateline().Replace(sentence, "", 1).Trim();
 

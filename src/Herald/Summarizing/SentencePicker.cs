@@ -83,6 +83,37 @@ public static class SentencePicker
             }
         }
 
+        // A summary reads on its own: it does not open with "He said..." or "But..." unless the sentence before it is
+        // kept too. Bring that sentence in when the budget allows; otherwise leave the dependent one out.
+        for (var guard = 0; guard < sentences.Count && chosen.Count > 0; guard++)
+        {
+            var first = chosen.Min();
+            if (first == 0 || !NewsText.DependsOnPrevious(sentences[first]) || chosen.Contains(first - 1))
+            {
+                break;
+            }
+
+            if (chosen.Count < budget.MaxSentences && totalWords + Words.Count(sentences[first - 1]) <= budget.MaxWords)
+            {
+                chosen.Add(first - 1);
+                totalWords += Words.Count(sentences[first - 1]);
+                continue;
+            }
+
+            chosen.Remove(first);
+            totalWords -= Words.Count(sentences[first]);
+            var next = Enumerable.Range(0, sentences.Count)
+                .Where(i => !chosen.Contains(i) && i != first && (i == 0 || !NewsText.DependsOnPrevious(sentences[i]) || chosen.Contains(i - 1)))
+                .OrderByDescending(i => scores[i]).ThenBy(i => i)
+                .Cast<int?>()
+                .FirstOrDefault(i => chosen.All(j => TermVectors.Cosine(vectors[i!.Value], vectors[j]) <= settings.Redundancy));
+            if (next is { } replacement)
+            {
+                chosen.Add(replacement);
+                totalWords += Words.Count(sentences[replacement]);
+            }
+        }
+
         return [.. chosen.Order().Select(i => sentences[i])];
     }
 }
