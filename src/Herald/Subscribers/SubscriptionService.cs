@@ -32,6 +32,9 @@ public sealed class SubscriptionService(
     /// <summary>Confirmation emails to one address are not re-sent more often than this (the form must not be a mail cannon).</summary>
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(15);
 
+    /// <summary>How many conflicting writes in a row a change survives by reading again before it gives up with the error.</summary>
+    private const int MaxConflictRetries = 8;
+
     public NewsletterOptions? FindNewsletter(string? newsletterId) =>
         options.Value.Newsletters.FirstOrDefault(n => string.Equals(n.Id, newsletterId, StringComparison.Ordinal));
 
@@ -106,35 +109,43 @@ public sealed class SubscriptionService(
     public async Task<ChangeOutcome> ConfirmAsync(string? token, string? ipHash, CancellationToken cancellationToken)
     {
         var verified = tokens.Verify(token, TokenPurpose.Confirm);
-        var subscriber = verified is null ? null : await store.GetAsync(verified.SubscriberId, cancellationToken);
-        if (subscriber is null || verified is null)
+        if (verified is null)
         {
             return ChangeOutcome.InvalidLink;
         }
 
-        var subscription = subscriber.SubscriptionTo(verified.NewsletterId);
-        if (subscription.Status == SubscriberStatus.Active)
+        for (var attempt = 1; ; attempt++)
         {
-            return ChangeOutcome.AlreadyDone;
-        }
+            var subscriber = await store.GetAsync(verified.SubscriberId, cancellationToken);
+            if (subscriber is null)
+            {
+                return ChangeOutcome.InvalidLink;
+            }
 
-        if (subscription.Status != SubscriberStatus.Pending || subscription.ConfirmNonce != verified.Nonce)
-        {
-            return ChangeOutcome.InvalidLink;
-        }
+            var subscription = subscriber.SubscriptionTo(verified.NewsletterId);
+            if (subscription.Status == SubscriberStatus.Active)
+            {
+                return ChangeOutcome.AlreadyDone;
+            }
 
-        var now = time.GetUtcNow();
-        Activate(subscription, now);
-        if (!await TryUpdateAsync(subscriber, cancellationToken))
-        {
-            return ChangeOutcome.AlreadyDone;
-        }
+            if (subscription.Status != SubscriberStatus.Pending || subscription.ConfirmNonce != verified.Nonce)
+            {
+                return ChangeOutcome.InvalidLink;
+            }
 
-        // Confirming from the mailbox proves it receives mail again: a bounce or complaint on record is lifted.
-        await suppressions.RemoveAsync(subscriber.Id, cancellationToken);
-        await consents.AddAsync(subscriber.Id, new ConsentRecord(now, verified.NewsletterId, "confirmed", subscription.Origin, ipHash), cancellationToken);
-        logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", subscriber.Id, verified.NewsletterId, SubscriberStatus.Active, "confirmed");
-        return ChangeOutcome.Done;
+            var now = time.GetUtcNow();
+            Activate(subscription, now);
+            if (!await TryUpdateAsync(subscriber, cancellationToken, attempt))
+            {
+                continue; // written in between (the confirmation-sent note, a double click): decide again on what is stored now
+            }
+
+            // Confirming from the mailbox proves it receives mail again: a bounce or complaint on record is lifted.
+            await suppressions.RemoveAsync(subscriber.Id, cancellationToken);
+            await consents.AddAsync(subscriber.Id, new ConsentRecord(now, verified.NewsletterId, "confirmed", subscription.Origin, ipHash), cancellationToken);
+            logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", subscriber.Id, verified.NewsletterId, SubscriberStatus.Active, "confirmed");
+            return ChangeOutcome.Done;
+        }
     }
 
     /// <summary>The unsubscribe link's POST (and RFC 8058 one-click): idempotent.</summary>
@@ -157,11 +168,6 @@ public sealed class SubscriptionService(
     /// <summary>Stops one newsletter (the provider's own unsubscribe, an inbound "unsubscribe" mail).</summary>
     public async Task<ChangeOutcome> UnsubscribeAsync(Subscriber subscriber, string newsletterId, string reason, CancellationToken cancellationToken)
     {
-        if (subscriber.StatusFor(newsletterId) is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed or SubscriberStatus.None)
-        {
-            return ChangeOutcome.AlreadyDone;
-        }
-
         return await ChangeAsync(subscriber, [newsletterId], SubscriberStatus.Unsubscribed, reason, cancellationToken);
     }
 
@@ -169,14 +175,7 @@ public sealed class SubscriptionService(
     public async Task<ChangeOutcome> SuppressAsync(string subscriberId, string reason, CancellationToken cancellationToken)
     {
         await suppressions.AddAsync(subscriberId, reason, cancellationToken);
-        var subscriber = await store.GetAsync(subscriberId, cancellationToken);
-        if (subscriber is null)
-        {
-            return ChangeOutcome.AlreadyDone;
-        }
-
-        var stopping = subscriber.Subscriptions.Where(s => s.Value.Status is SubscriberStatus.Active or SubscriberStatus.Pending).Select(s => s.Key).ToList();
-        return stopping.Count == 0 ? ChangeOutcome.AlreadyDone : await ChangeAsync(subscriber, stopping, SubscriberStatus.Suppressed, reason, cancellationToken);
+        return await ChangeAsync(await store.GetAsync(subscriberId, cancellationToken), null, SubscriberStatus.Suppressed, reason, cancellationToken);
     }
 
     /// <summary>The subscriber a link is for and the newsletter it names, or null when the link is not genuine.</summary>
@@ -194,51 +193,56 @@ public sealed class SubscriptionService(
     /// </summary>
     public async Task<ChangeOutcome> UpdatePreferencesAsync(Subscriber subscriber, IReadOnlySet<string> wanted, string? name, string? timeZone, string? ipHash, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var suppressed = await suppressions.ContainsAsync(subscriber.Id, cancellationToken);
-        var changes = new List<(string Newsletter, string Action)>();
-        foreach (var newsletter in options.Value.Newsletters)
-        {
-            var subscription = subscriber.SubscriptionTo(newsletter.Id);
-            var active = subscription.Status == SubscriberStatus.Active;
-            if (wanted.Contains(newsletter.Id) && !active && !suppressed)
-            {
-                Activate(Request(subscription, "preferences", now), now);
-                changes.Add((newsletter.Id, "switched on"));
-            }
-            else if (!wanted.Contains(newsletter.Id) && active)
-            {
-                subscription.Status = SubscriberStatus.Unsubscribed;
-                subscription.EndedAt = now;
-                subscription.EndReason = "preferences";
-                changes.Add((newsletter.Id, "switched off"));
-            }
-        }
-
-        foreach (var unused in subscriber.Subscriptions.Where(s => s.Value.Status == SubscriberStatus.None).Select(s => s.Key).ToList())
-        {
-            subscriber.Subscriptions.Remove(unused);
-        }
-
         var newName = Clean(name);
-        if (changes.Count == 0 && newName == subscriber.Name && timeZone == subscriber.TimeZone)
+        for (var attempt = 1; ; attempt++)
         {
-            return suppressed && wanted.Count > 0 ? ChangeOutcome.NotAllowed : ChangeOutcome.AlreadyDone;
-        }
+            var now = time.GetUtcNow();
+            var changes = new List<(string Newsletter, string Action)>();
+            foreach (var newsletter in options.Value.Newsletters)
+            {
+                var subscription = subscriber.SubscriptionTo(newsletter.Id);
+                var active = subscription.Status == SubscriberStatus.Active;
+                if (wanted.Contains(newsletter.Id) && !active && !suppressed)
+                {
+                    Activate(Request(subscription, "preferences", now), now);
+                    changes.Add((newsletter.Id, "switched on"));
+                }
+                else if (!wanted.Contains(newsletter.Id) && active)
+                {
+                    subscription.Status = SubscriberStatus.Unsubscribed;
+                    subscription.EndedAt = now;
+                    subscription.EndReason = "preferences";
+                    changes.Add((newsletter.Id, "switched off"));
+                }
+            }
 
-        subscriber.Name = newName;
-        subscriber.TimeZone = timeZone;
-        if (!await TryUpdateAsync(subscriber, cancellationToken))
-        {
-            return ChangeOutcome.AlreadyDone;
-        }
+            foreach (var unused in subscriber.Subscriptions.Where(s => s.Value.Status == SubscriberStatus.None).Select(s => s.Key).ToList())
+            {
+                subscriber.Subscriptions.Remove(unused);
+            }
 
-        foreach (var (newsletter, action) in changes)
-        {
-            await consents.AddAsync(subscriber.Id, new ConsentRecord(now, newsletter, action, "preferences", ipHash), cancellationToken);
-        }
+            if (changes.Count == 0 && newName == subscriber.Name && timeZone == subscriber.TimeZone)
+            {
+                return suppressed && wanted.Count > 0 ? ChangeOutcome.NotAllowed : ChangeOutcome.AlreadyDone;
+            }
 
-        return ChangeOutcome.Done;
+            subscriber.Name = newName;
+            subscriber.TimeZone = timeZone;
+            if (!await TryUpdateAsync(subscriber, cancellationToken, attempt))
+            {
+                // Written in between (another tab, a confirmation, a delivery note): apply the form to what is stored now.
+                subscriber = await store.GetAsync(subscriber.Id, cancellationToken) ?? throw new InvalidOperationException("The subscriber was erased while their preferences were being saved.");
+                continue;
+            }
+
+            foreach (var (newsletter, action) in changes)
+            {
+                await consents.AddAsync(subscriber.Id, new ConsentRecord(now, newsletter, action, "preferences", ipHash), cancellationToken);
+            }
+
+            return ChangeOutcome.Done;
+        }
     }
 
     /// <summary>
@@ -282,41 +286,62 @@ public sealed class SubscriptionService(
         return (existing, false);
     }
 
-    private async Task<ChangeOutcome> ChangeAsync(Subscriber subscriber, IReadOnlyList<string> newsletterIds, SubscriberStatus status, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops <paramref name="newsletterIds"/> (null: every newsletter) for a subscriber, those still active or pending.
+    /// The subscriber passed in may be stale: a conflicting write makes it read the stored one and decide again, so a
+    /// change that landed in between (the confirmation-sent note, a preferences save) is neither lost nor overwritten.
+    /// </summary>
+    private async Task<ChangeOutcome> ChangeAsync(Subscriber? subscriber, IReadOnlyList<string>? newsletterIds, SubscriberStatus status, string reason, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        foreach (var newsletterId in newsletterIds)
+        for (var attempt = 1; subscriber is not null; attempt++)
         {
-            var subscription = subscriber.SubscriptionTo(newsletterId);
-            subscription.Status = status;
-            subscription.EndedAt = now;
-            subscription.EndReason = reason;
-            subscription.ConfirmNonce = null;
+            var now = time.GetUtcNow();
+            var stopping = (newsletterIds ?? [.. subscriber.Subscriptions.Keys])
+                .Where(n => subscriber.StatusFor(n) is SubscriberStatus.Active or SubscriberStatus.Pending).ToList();
+            if (stopping.Count == 0)
+            {
+                return ChangeOutcome.AlreadyDone;
+            }
+
+            foreach (var newsletterId in stopping)
+            {
+                var subscription = subscriber.SubscriptionTo(newsletterId);
+                subscription.Status = status;
+                subscription.EndedAt = now;
+                subscription.EndReason = reason;
+                subscription.ConfirmNonce = null;
+            }
+
+            if (!await TryUpdateAsync(subscriber, cancellationToken, attempt))
+            {
+                subscriber = await store.GetAsync(subscriber.Id, cancellationToken);
+                continue;
+            }
+
+            foreach (var newsletterId in stopping)
+            {
+                await consents.AddAsync(subscriber.Id, new ConsentRecord(now, newsletterId, status == SubscriberStatus.Suppressed ? "suppressed" : "unsubscribed", reason, null), cancellationToken);
+                logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", subscriber.Id, newsletterId, status, reason);
+            }
+
+            return ChangeOutcome.Done;
         }
 
-        if (!await TryUpdateAsync(subscriber, cancellationToken))
-        {
-            // Changed concurrently (a double click): the other request did the same change or a newer one.
-            return ChangeOutcome.AlreadyDone;
-        }
-
-        foreach (var newsletterId in newsletterIds)
-        {
-            await consents.AddAsync(subscriber.Id, new ConsentRecord(now, newsletterId, status == SubscriberStatus.Suppressed ? "suppressed" : "unsubscribed", reason, null), cancellationToken);
-            logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", subscriber.Id, newsletterId, status, reason);
-        }
-
-        return ChangeOutcome.Done;
+        return ChangeOutcome.AlreadyDone; // erased in between
     }
 
-    private async Task<bool> TryUpdateAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the subscriber if nobody wrote it since it was read (its ETag). False on a conflict, for the caller to read
+    /// again and decide again; a subscriber rewritten this often in a row is under a storm no retry should join.
+    /// </summary>
+    private async Task<bool> TryUpdateAsync(Subscriber subscriber, CancellationToken cancellationToken, int attempt = 1)
     {
         try
         {
             await store.UpdateAsync(subscriber, cancellationToken);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxConflictRetries)
         {
             return false;
         }
