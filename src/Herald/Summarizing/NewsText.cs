@@ -28,6 +28,36 @@ public static partial class NewsText
         return text.Length > 0 && text[0] is '"' or '\u201C' or '\u2018' or '\'' && !Attribution().IsMatch(text);
     }
 
+    /// <summary>
+    /// True when a sentence says little beyond the headline: at least <paramref name="share"/> of its content words
+    /// (stems, stop words aside) are the headline's. Under the headline, such a dek would tell the reader nothing new.
+    /// </summary>
+    public static bool Restates(string sentence, string? headline, double share = 0.6)
+    {
+        if (string.IsNullOrWhiteSpace(headline))
+        {
+            return false;
+        }
+
+        var words = Herald.Text.TermVectors.Terms(sentence).ToHashSet(StringComparer.Ordinal);
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        var title = Herald.Text.TermVectors.Terms(headline).ToHashSet(StringComparer.Ordinal);
+        return words.Count(title.Contains) >= share * words.Count;
+    }
+
+    /// <summary>
+    /// True when the text ends as a sentence does (".", "!" or "?", then any closing quotes or brackets); a heading, a
+    /// list's lead-in ("Five things about the emperor:") or a line of results does not, and read alone it is a fragment.
+    /// </summary>
+    public static bool EndsLikeSentence(string text) => SentenceEnd().IsMatch(text);
+
+    [GeneratedRegex(@"[.!?](?:\s*[""'\u201D\u2019)\]])*\s*$")]
+    private static partial Regex SentenceEnd();
+
     [GeneratedRegex(@"^(?:He|She|It|They|His|Her|Its|Their|Him|Them|But|And|Or|So|However|Yet|Still|Also|Instead|Then|Meanwhile|Nevertheless|Moreover|Furthermore)\b")]
     private static partial Regex DependentOpener();
 

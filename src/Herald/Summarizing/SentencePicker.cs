@@ -10,7 +10,8 @@ namespace Herald.Summarizing;
 /// </summary>
 public static class SentencePicker
 {
-    public static IReadOnlyList<string> Summarize(string text, SummaryBudget budget, SentencePickerSettings? settings = null)
+    /// <param name="leaveOut">Sentences never picked (a dek's restatements of the headline); when every sentence is left out, nothing is.</param>
+    public static IReadOnlyList<string> Summarize(string text, SummaryBudget budget, SentencePickerSettings? settings = null, Func<string, bool>? leaveOut = null)
     {
         settings ??= SentencePickerSettings.Default;
         var sentences = SentenceSplitter.Split(NewsText.StripDatelines(text))
@@ -45,9 +46,24 @@ public static class SentencePicker
             scores[i] = (settings.PositionWeight * position + (1 - settings.PositionWeight) * centrality) * length;
         }
 
+        // Eligible: not left out, short enough to be used whole, and ending as a sentence does (not a heading or a list's
+        // lead-in). When nothing is, the rules relax in that order.
+        var eligible = Enumerable.Range(0, sentences.Count)
+            .Select(i => leaveOut?.Invoke(sentences[i]) != true && Words.Count(sentences[i]) <= budget.MaxSentenceWords && NewsText.EndsLikeSentence(sentences[i]))
+            .ToArray();
+        if (!eligible.Contains(true))
+        {
+            eligible = [.. Enumerable.Range(0, sentences.Count).Select(i => leaveOut?.Invoke(sentences[i]) != true)];
+        }
+
+        if (!eligible.Contains(true))
+        {
+            eligible = [.. Enumerable.Repeat(true, sentences.Count)];
+        }
+
         var chosen = new List<int>();
         var totalWords = 0;
-        foreach (var i in Enumerable.Range(0, sentences.Count).OrderByDescending(i => scores[i]).ThenBy(i => i))
+        foreach (var i in Enumerable.Range(0, sentences.Count).Where(i => eligible[i]).OrderByDescending(i => scores[i]).ThenBy(i => i))
         {
             if (chosen.Count >= budget.MaxSentences)
             {
@@ -69,8 +85,9 @@ public static class SentencePicker
             totalWords += words;
         }
 
-        // A short summary needs its minimum even when the chosen sentences are long: take the best remaining ones.
-        foreach (var i in Enumerable.Range(0, sentences.Count).OrderByDescending(i => scores[i]).ThenBy(i => i))
+        // A short summary needs its minimum even when the sentences are long: take the best remaining ones, eligible
+        // first, then any whole sentence not left out.
+        foreach (var i in Enumerable.Range(0, sentences.Count).Where(i => leaveOut?.Invoke(sentences[i]) != true).OrderBy(i => eligible[i] ? 0 : 1).ThenByDescending(i => scores[i]).ThenBy(i => i))
         {
             if (chosen.Count >= Math.Min(budget.MinSentences, budget.MaxSentences))
             {
@@ -93,7 +110,7 @@ public static class SentencePicker
                 break;
             }
 
-            if (chosen.Count < budget.MaxSentences && totalWords + Words.Count(sentences[first - 1]) <= budget.MaxWords)
+            if (eligible[first - 1] && chosen.Count < budget.MaxSentences && totalWords + Words.Count(sentences[first - 1]) <= budget.MaxWords)
             {
                 chosen.Add(first - 1);
                 totalWords += Words.Count(sentences[first - 1]);
@@ -103,7 +120,7 @@ public static class SentencePicker
             chosen.Remove(first);
             totalWords -= Words.Count(sentences[first]);
             var next = Enumerable.Range(0, sentences.Count)
-                .Where(i => !chosen.Contains(i) && i != first && (i == 0 || !NewsText.DependsOnPrevious(sentences[i]) || chosen.Contains(i - 1)))
+                .Where(i => eligible[i] && !chosen.Contains(i) && i != first && (i == 0 || !NewsText.DependsOnPrevious(sentences[i]) || chosen.Contains(i - 1)))
                 .OrderByDescending(i => scores[i]).ThenBy(i => i)
                 .Cast<int?>()
                 .FirstOrDefault(i => chosen.All(j => TermVectors.Cosine(vectors[i!.Value], vectors[j]) <= settings.Redundancy));

@@ -100,4 +100,49 @@ public class ExtractiveSummarizerTests
         Assert.DoesNotContain("WASHINGTON", summary.Short, StringComparison.Ordinal);
         Assert.Equal("extractive", summary.Method);
     }
+
+    [Fact]
+    public void The_dek_is_not_a_restatement_of_the_headline()
+    {
+        var article = Story("Senate passes stopgap spending bill",
+            "The Senate passed a stopgap spending bill on Tuesday. The measure funds the government through February and adds $4.2bn in disaster aid for flooded states. House leaders have not endorsed the plan.");
+
+        var summary = ExtractiveSummarizer.Summarize(article, TestHerald.SampleNow);
+
+        Assert.Equal("The measure funds the government through February and adds $4.2bn in disaster aid for flooded states.", summary.Dek);
+        Assert.StartsWith("The Senate passed", summary.Short, StringComparison.Ordinal); // the summary may still open with the lead
+    }
+
+    [Fact]
+    public void A_lead_that_only_restates_the_headline_is_still_the_dek_when_nothing_else_is_there()
+    {
+        var article = Story("Senate passes stopgap spending bill", "The Senate passed a stopgap spending bill on Tuesday.");
+
+        Assert.Equal("The Senate passed a stopgap spending bill on Tuesday.", ExtractiveSummarizer.Summarize(article, TestHerald.SampleNow).Dek);
+    }
+
+    [Fact]
+    public void Sentences_are_never_cut_a_long_one_is_passed_over_and_a_heading_is_not_a_sentence()
+    {
+        var tooLong = "The Senate passed the bill " + string.Join(' ', Enumerable.Repeat("after senators debated the spending plan late", 9)) + " into the night.";
+        var article = Story("Stopgap vote", "Five things about the stopgap bill:\n\n" + tooLong + " The measure funds the government through February. House leaders have not endorsed the plan.");
+
+        var summary = ExtractiveSummarizer.Summarize(article, TestHerald.SampleNow);
+
+        Assert.Contains(summary.Dek, new[] { "The measure funds the government through February.", "House leaders have not endorsed the plan." });
+        Assert.DoesNotContain("\u2026", summary.Dek + summary.Short, StringComparison.Ordinal);
+        Assert.DoesNotContain("Five things", summary.Dek + summary.Short, StringComparison.Ordinal);
+        Assert.DoesNotContain("late into the night", summary.Short, StringComparison.Ordinal); // 70 words: passed over while two shorter ones are there
+    }
+
+    private static Article Story(string title, string text) => new()
+    {
+        Id = "x",
+        Url = "https://a.example/x",
+        CanonicalUrl = "https://a.example/x",
+        Title = title,
+        Source = "Capitol Wire",
+        CollectedAt = TestHerald.SampleNow,
+        Text = text,
+    };
 }
