@@ -128,11 +128,20 @@ public sealed class ArticleCollector(
         var outcomes = new ConcurrentBag<(Outcome Outcome, bool Page)>();
         var collectedAt = time.GetUtcNow();
         var fresh = feed.Items.Where(item => !seen.Contains(ItemKey(item))).ToList();
-        await Parallel.ForEachAsync(fresh, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelItems, CancellationToken = cancellationToken }, async (item, ct) =>
-            outcomes.Add(await CollectItemAsync(source, item, collectedAt, recent, timings, ct)));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelItems, CancellationToken = cancellationToken };
+        var drafts = new (ArticleDraft Draft, bool Page)[fresh.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, fresh.Count), parallel, async (i, ct) =>
+            drafts[i] = await DraftItemAsync(source, fresh[i], timings, ct));
+
+        // Lines the site repeats on its pages go before anything reads the texts; what this run saw is remembered below.
+        var siteLines = SiteLines.Parse(state.SiteLines);
+        var texts = siteLines.RemoveRepeated([.. drafts.Select(d => d.Draft.Text)]);
+        await Parallel.ForEachAsync(Enumerable.Range(0, fresh.Count), parallel, async (i, ct) =>
+            outcomes.Add((await FinishItemAsync(source, fresh[i], drafts[i].Draft with { Text = texts[i] }, collectedAt, recent, timings, ct), drafts[i].Page)));
 
         // Only now, with every item stored, are the items remembered: a failure above retries them next run.
         state.SeenItems = string.Join(';', feed.Items.Select(ItemKey).Distinct());
+        state.SiteLines = siteLines.Count == 0 ? null : siteLines.Serialize();
         state.LastItemCount = feed.Items.Count;
         var result = new SourceResult(
             false,
@@ -146,7 +155,7 @@ public sealed class ArticleCollector(
         return result;
     }
 
-    private async Task<(Outcome, bool)> CollectItemAsync(FeedSourceOptions source, ParsedItem item, DateTimeOffset collectedAt, NearDuplicateSet recent, CollectTimings timings, CancellationToken cancellationToken)
+    private async Task<(ArticleDraft Draft, bool Page)> DraftItemAsync(FeedSourceOptions source, ParsedItem item, CollectTimings timings, CancellationToken cancellationToken)
     {
         var settings = collectingOptions.Value;
         var watch = Stopwatch.StartNew();
@@ -169,19 +178,26 @@ public sealed class ArticleCollector(
             }
         }
 
+        timings.AddExtract(watch.Elapsed);
+        return (draft, pageFetched);
+    }
+
+    private async Task<Outcome> FinishItemAsync(FeedSourceOptions source, ParsedItem item, ArticleDraft draft, DateTimeOffset collectedAt, NearDuplicateSet recent, CollectTimings timings, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
         var tags = tagger.Tag(source.Tags, item.Categories, draft.Title, draft.Text);
         timings.AddExtract(watch.Elapsed);
         if ((source.IncludeTags.Count > 0 && !TagNormalizer.NormalizeAll(source.IncludeTags).Intersect(tags).Any())
             || TagNormalizer.NormalizeAll(source.ExcludeTags).Intersect(tags).Any())
         {
-            return (Outcome.Filtered, pageFetched);
+            return Outcome.Filtered;
         }
 
         watch.Restart();
         var article = draft.ToArticle(source.Name, tags, collectedAt);
         var outcome = await StoreAsync(article, source, recent, cancellationToken);
         timings.AddStore(watch.Elapsed);
-        return (outcome, pageFetched);
+        return outcome;
     }
 
     /// <summary>

@@ -22,4 +22,7 @@ public sealed class FeedState : ITableEntity
 
     /// <summary>Keys of the items the feed carried last time ("a1b2...;c3d4..."): those are not processed again.</summary>
     public string SeenItems { get; set; } = "";
+
+    /// <summary>The short paragraphs the source's pages carried, as <see cref="Collecting.SiteLines"/> remembers them.</summary>
+    public string? SiteLines { get; set; }
 }

@@ -219,6 +219,30 @@ public class CollectingTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_line_a_site_repeats_under_its_stories_is_taken_out_in_this_run_and_the_next()
+    {
+        const string standing = "Capitol Wire is an independent newsroom covering Congress and the courts. Tips: tips@capitolwire.example";
+        await using var server = await TestWebServer.StartAsync();
+        TestFeeds.Item Item(int n) => new($"Story {n}", server.Url($"/{n}").AbsoluteUri, $"<p>{TestFeeds.Story(n)}</p><p>{standing}</p>", "US Politics");
+        server.MapText("/feed.xml", "application/rss+xml", TestFeeds.Rss("Wire", Item(1), Item(2), Item(3)));
+        var config = CollectingConfig.Write([Source("Wire", server.Url("/feed.xml"))]);
+        var prefix = AzuriteFixture.UniquePrefix();
+        await using (var herald = await TestHerald.StartAsync(azurite, configFile: config, prefix: prefix, realTime: true))
+        {
+            await herald.Get<ArticleCollector>().CollectAsync(Ct);
+            Assert.All(await AllArticlesAsync(herald), a => Assert.DoesNotContain("independent newsroom", a.Text, StringComparison.Ordinal));
+        }
+
+        server.MapText("/feed.xml", "application/rss+xml", TestFeeds.Rss("Wire", Item(4), Item(1), Item(2), Item(3)));
+        await using var restarted = await TestHerald.StartAsync(azurite, configFile: config, prefix: prefix, realTime: true);
+
+        Assert.Equal(1, (await restarted.Get<ArticleCollector>().CollectAsync(Ct)).NewArticles);
+
+        var fourth = (await AllArticlesAsync(restarted)).Single(a => a.Title == "Story 4");
+        Assert.Equal(TestFeeds.Story(4), fourth.Text); // one page alone, but the site's line is remembered
+    }
+
+    [Fact]
     public async Task Tags_come_from_the_source_the_categories_and_the_rules_and_source_rules_filter()
     {
         await using var server = await TestWebServer.StartAsync();
