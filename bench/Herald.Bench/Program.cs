@@ -5,9 +5,14 @@ var data = new Option<FileInfo>("--data") { Description = "JSONL set: {\"id\", \
 var sentences = new Option<int>("--sentences") { Description = "Sentences per summary (3 for CNN/DM, 1 for XSum).", DefaultValueFactory = _ => 3 };
 var words = new Option<int>("--words") { Description = "Word budget per summary after the first sentence.", DefaultValueFactory = _ => 75 };
 var output = new Option<FileInfo?>("--out") { Description = "Write Herald's summaries as JSONL {\"id\", \"summary\": [sentences]}." };
-var explore = new Option<string?>("--settings") { Description = "Override summarizer settings, e.g. PositionWeight=0.5,PositionDecay=1 (for exploring; the defaults are what Herald uses)." };
+var explore = new Option<string?>("--settings") { Description = "Override summarizer settings, e.g. PositionWeight=0.5,PositionDecay=1 (for exploring; without it, Herald's own: the dek's for 1 sentence, the summary's otherwise)." };
 var summarize = new Command("summarize", "ROUGE-1/2/Lsum of Lead-N, TextRank and Herald's summarizer, and milliseconds per article.") { data, sentences, words, output, explore };
-summarize.SetAction(parse => SummarizationBenchmark.Run(parse.GetValue(data)!.FullName, parse.GetValue(sentences), parse.GetValue(words), parse.GetValue(output)?.FullName, Console.Out, SettingsParser.Parse(parse.GetValue(explore))));
+summarize.SetAction(parse => SummarizationBenchmark.Run(parse.GetValue(data)!.FullName, parse.GetValue(sentences), parse.GetValue(words), parse.GetValue(output)?.FullName, Console.Out, SettingsParser.Parse(parse.GetValue(explore), parse.GetValue(sentences))));
+
+var sets = new Argument<FileInfo[]>("sets") { Description = "The two JSONL development sets.", Arity = new ArgumentArity(2, 2) };
+var top = new Option<bool>("--top") { Description = "Also list the best eight settings on each set, with their scores on the other." };
+var crossValidate = new Command("crossval", "Two-fold cross-validation of the summarizer's settings across two sets: chosen on one, reported on the other.") { sets, top };
+crossValidate.SetAction(parse => CrossValidation.Run(parse.GetValue(sets)![0].FullName, parse.GetValue(sets)![1].FullName, Console.Out, parse.GetValue(top)));
 
 var feeds = new Option<int>("--feeds") { Description = "Feeds served.", DefaultValueFactory = _ => 100 };
 var items = new Option<int>("--items") { Description = "Items per feed (each a teaser whose page is fetched).", DefaultValueFactory = _ => 50 };
@@ -35,4 +40,4 @@ var sink = new Command("sink", "The deliver benchmark's receiving end (started b
 sink.Hidden = true;
 sink.SetAction((parse, ct) => Herald.Bench.Delivery.MailSink.RunAsync(parse.GetValue(port)));
 
-return await new RootCommand("Herald benchmarks") { summarize, collect, deliver, signup, render, sink }.Parse(args).InvokeAsync();
+return await new RootCommand("Herald benchmarks") { summarize, crossValidate, collect, deliver, signup, render, sink }.Parse(args).InvokeAsync();

@@ -3,12 +3,12 @@ using Herald.Summarizing;
 
 namespace Herald.Bench.Summarization;
 
-/// <summary>Reads "Name=value,Name=value" into <see cref="SentencePickerSettings"/>, starting from the defaults.</summary>
+/// <summary>Reads "Name=value,Name=value" into <see cref="SentencePickerSettings"/>, starting from what Herald uses for that many sentences.</summary>
 public static class SettingsParser
 {
-    public static SentencePickerSettings Parse(string? text)
+    public static SentencePickerSettings Parse(string? text, int sentences = 3)
     {
-        var settings = SentencePickerSettings.Default;
+        var settings = sentences == 1 ? SentencePickerSettings.Dek : SentencePickerSettings.Default;
         foreach (var pair in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = pair.Split('=', 2);

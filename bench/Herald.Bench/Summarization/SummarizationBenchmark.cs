@@ -15,27 +15,6 @@ public static class SummarizationBenchmark
 {
     private static readonly JsonSerializerOptions OutputJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>95% interval of the mean paired difference, from 2,000 resamples of the articles (fixed seed: the same every run).</summary>
-    private static (double Low, double High) PairedBootstrap(double[] a, double[] b)
-    {
-        var random = new Random(20261125);
-        var means = new double[2000];
-        for (var r = 0; r < means.Length; r++)
-        {
-            double sum = 0;
-            for (var i = 0; i < a.Length; i++)
-            {
-                var k = random.Next(a.Length);
-                sum += a[k] - b[k];
-            }
-
-            means[r] = sum / a.Length;
-        }
-
-        Array.Sort(means);
-        return (means[(int)(0.025 * means.Length)], means[(int)(0.975 * means.Length) - 1]);
-    }
-
     private sealed record Method(string Name, Func<string, IReadOnlyList<string>> Summarize);
 
     public static int Run(string dataPath, int sentences, int words, string? outPath, TextWriter output, SentencePickerSettings? settings = null)
@@ -97,7 +76,7 @@ public static class SummarizationBenchmark
         string[] names = ["ROUGE-1", "ROUGE-2", "ROUGE-Lsum"];
         for (var m = 0; m < 3; m++)
         {
-            var (low, high) = PairedBootstrap(herald[m], lead[m]);
+            var (low, high) = PairedBootstrap.Interval(herald[m], lead[m]);
             var wins = herald[m].Zip(lead[m]).Count(p => p.First > p.Second + 1e-12);
             var losses = herald[m].Zip(lead[m]).Count(p => p.First < p.Second - 1e-12);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -18,7 +18,7 @@ public sealed class ExtractiveSummarizer(TimeProvider time) : IArticleSummarizer
 
     public static ArticleSummary Summarize(Article article, DateTimeOffset now)
     {
-        var dek = SentencePicker.Summarize(article.Text, Dek, leaveOut: sentence => NewsText.Restates(sentence, article.Title));
+        var dek = SentencePicker.Summarize(article.Text, Dek, SentencePickerSettings.Dek, leaveOut: sentence => NewsText.Restates(sentence, article.Title));
         var summary = SentencePicker.Summarize(article.Text, Short);
         if (summary.Count == 0)
         {

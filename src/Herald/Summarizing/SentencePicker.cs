@@ -34,7 +34,7 @@ public static class SentencePicker
             }
         }
 
-        var centralities = vectors.Select(v => TermVectors.Cosine(v, centroid)).ToArray();
+        var centralities = settings.GraphCentrality ? GraphCentralities(vectors, settings.BackwardEdgeWeight) : [.. vectors.Select(v => TermVectors.Cosine(v, centroid))];
         var most = settings.RelativeCentrality ? Math.Max(centralities.Max(), 1e-9) : 1.0;
         var scores = new double[sentences.Count];
         for (var i = 0; i < sentences.Count; i++)
@@ -132,5 +132,23 @@ public static class SentencePicker
         }
 
         return [.. chosen.Order().Select(i => sentences[i])];
+    }
+
+    /// <summary>Directed degree in the sentence-similarity graph, shifted so the least central sentence scores 0.</summary>
+    private static double[] GraphCentralities(List<Dictionary<string, double>> vectors, double backward)
+    {
+        var centrality = new double[vectors.Count];
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            for (var j = i + 1; j < vectors.Count; j++)
+            {
+                var similarity = TermVectors.Cosine(vectors[i], vectors[j]);
+                centrality[i] += similarity;            // j comes later and echoes i
+                centrality[j] += backward * similarity; // j repeats i, which came first
+            }
+        }
+
+        var least = centrality.Min();
+        return [.. centrality.Select(c => c - least)];
     }
 }

@@ -30,7 +30,7 @@ public class SummaryOpenerTests(ITestOutputHelper output)
         {
             using var document = System.Text.Json.JsonDocument.Parse(line);
             var article = document.RootElement.GetProperty("article").GetString()!;
-            var summary = SentencePicker.Summarize(article, new SummaryBudget(sentences, 75));
+            var summary = SentencePicker.Summarize(article, new SummaryBudget(sentences, 75), sentences == 1 ? SentencePickerSettings.Dek : null);
             var all = SentenceSplitter.Split(NewsText.StripDatelines(article)).Select(NewsText.StripLeadIn).ToList();
             count++;
             if (summary.Count > 0 && NewsText.DependsOnPrevious(summary[0]) && all.IndexOf(summary[0]) > 0)
