@@ -31,6 +31,11 @@ var rate = new Option<int>("--rate") { Description = "Sign-ups a second, arrivin
 var signup = new Command("signup", "Sign-ups from many clients against herald serve for N seconds, within the rate limits; then every address looked for in storage and the outbox.") { seconds, rate };
 signup.SetAction((parse, ct) => Herald.Bench.Site.SignUpBenchmark.RunAsync(TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(rate), Console.Out));
 
+var groupSize = new Option<int>("--articles") { Description = "Articles in the edition.", DefaultValueFactory = _ => 200 };
+var groupRounds = new Option<int>("--rounds") { Description = "Rounds per measurement (the median is reported).", DefaultValueFactory = _ => 5 };
+var group = new Command("group", "Grouping an edition's articles into stories, with sentence embeddings and with words alone (the baseline), in one run.") { groupSize, groupRounds };
+group.SetAction(parse => Herald.Bench.Editions.GroupingBenchmark.Run(parse.GetValue(groupSize), parse.GetValue(groupRounds), Console.Out));
+
 var renderSeconds = new Option<int>("--seconds") { Description = "Seconds per measurement.", DefaultValueFactory = _ => 5 };
 var render = new Command("render", "Editions/s for a 20-story edition (templates and inlined stylesheet) and personalizations/s, each against a baseline in the same run.") { renderSeconds };
 render.SetAction((parse, ct) => Herald.Bench.Editions.RenderBenchmark.RunAsync(TimeSpan.FromSeconds(parse.GetValue(renderSeconds)), Console.Out));
@@ -40,4 +45,4 @@ var sink = new Command("sink", "The deliver benchmark's receiving end (started b
 sink.Hidden = true;
 sink.SetAction((parse, ct) => Herald.Bench.Delivery.MailSink.RunAsync(parse.GetValue(port)));
 
-return await new RootCommand("Herald benchmarks") { summarize, crossValidate, collect, deliver, signup, render, sink }.Parse(args).InvokeAsync();
+return await new RootCommand("Herald benchmarks") { summarize, crossValidate, collect, deliver, signup, render, group, sink }.Parse(args).InvokeAsync();

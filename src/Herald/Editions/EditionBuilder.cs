@@ -18,6 +18,7 @@ public sealed class EditionBuilder(
     EditionStore editions,
     IArticleSummarizer summarizer,
     DigestRenderer renderer,
+    StoryEmbeddings embeddings,
     TimeProvider time,
     ILogger<EditionBuilder> logger)
 {
@@ -71,7 +72,7 @@ public sealed class EditionBuilder(
         var earlier = await EarlierArticlesAsync(newsletter, latest, slot, cancellationToken);
         var sent = earlier.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var fresh = StoryGrouper.NotRetelling([.. selected.Where(a => !sent.Contains(a.Id))], earlier, RepeatThreshold);
-        var ranked = StoryRanking.Rank(newsletter, StoryGrouper.Group(fresh), slot.At);
+        var ranked = StoryRanking.Rank(newsletter, StoryGrouper.Group(fresh, embeddings), slot.At);
         if (ranked.Count == 0)
         {
             return null;

@@ -4,41 +4,49 @@ using Herald.Text;
 namespace Herald.Summarizing;
 
 /// <summary>
-/// Groups articles about the same event, whatever their wording: average-link clustering of the articles'
-/// titles and opening sentences (tf-idf over the articles being grouped), merging while two groups are on
-/// average at least <see cref="Threshold"/> similar. A group's representative is its most central article; its
+/// Groups articles about the same event, whatever their wording: average-link clustering, merging while two groups
+/// are on average at least the threshold similar. Similarity is half words — tf-idf over the articles being grouped
+/// of their titles and opening sentences, figures counted as single terms — and half meaning: the cosine of the
+/// sentence embeddings of headline and first sentence (<see cref="StoryEmbeddings"/>), which sees paraphrase. A group's representative is its most central article; its
 /// summary is the representative's, extended only by sentences from the other reports that add something new
 /// (not their opening sentence, which restates the event; not similar in wording to a chosen sentence; and not
 /// quoting the same figure).
 /// </summary>
-public static class StoryGrouper
+public static partial class StoryGrouper
 {
+    /// <summary>Average similarity at which groups merge when only words are compared.</summary>
     public const double Threshold = 0.2;
+
+    /// <summary>The same, when similarity is half words and half sentence embeddings (chosen on the labeled set; see README).</summary>
+    public const double CombinedThreshold = 0.26;
     public const int LeadSentences = 3;
     public const double NoveltyLimit = 0.35;
     public static readonly SummaryBudget MergedBudget = new(5, 120);
 
-    public static IReadOnlyList<Story> Group(IReadOnlyList<Article> articles)
+    public static IReadOnlyList<Story> Group(IReadOnlyList<Article> articles, StoryEmbeddings? embeddings = null)
     {
         if (articles.Count == 0)
         {
             return [];
         }
 
-        var vectors = TermVectors.Build([.. articles.Select(Lead)]);
+        var vectors = TermVectors.Weigh([.. articles.Select(a => EventTerms(Lead(a)))]);
+        var meanings = embeddings?.Embed([.. articles.Select(Headline)]);
+        var threshold = meanings is null ? Threshold : CombinedThreshold;
         var similarity = new double[articles.Count, articles.Count];
         for (var i = 0; i < articles.Count; i++)
         {
             for (var j = i + 1; j < articles.Count; j++)
             {
-                similarity[i, j] = similarity[j, i] = TermVectors.Cosine(vectors[i], vectors[j]);
+                var words = TermVectors.Cosine(vectors[i], vectors[j]);
+                similarity[i, j] = similarity[j, i] = meanings is null ? words : (words + StoryEmbeddings.Cosine(meanings[i], meanings[j])) / 2;
             }
         }
 
         var groups = Enumerable.Range(0, articles.Count).Select(i => new List<int> { i }).ToList();
         while (true)
         {
-            var (best, a, b) = (Threshold, -1, -1);
+            var (best, a, b) = (threshold, -1, -1);
             for (var x = 0; x < groups.Count; x++)
             {
                 for (var y = x + 1; y < groups.Count; y++)
@@ -78,9 +86,43 @@ public static class StoryGrouper
             return [.. articles];
         }
 
-        var vectors = TermVectors.Build([.. articles.Concat(earlier).Select(Lead)]);
+        var vectors = TermVectors.Weigh([.. articles.Concat(earlier).Select(a => EventTerms(Lead(a)))]);
         return [.. articles.Where((article, i) => Enumerable.Range(articles.Count, earlier.Count).All(j => TermVectors.Cosine(vectors[i], vectors[j]) < threshold))];
     }
+
+    /// <summary>
+    /// The words of a report, and its figures as single terms whatever their spelling ("3%", "3 percent" and "3 per
+    /// cent" are one; "9,000 acres" is "9000"; "$12bn", "$12 billion" are "12bn"): reports of one event in other words
+    /// still quote its numbers, which the word terms lose (a lone digit is no word).
+    /// </summary>
+    private static List<string> EventTerms(string text)
+    {
+        var terms = TermVectors.Terms(text);
+        foreach (System.Text.RegularExpressions.Match figure in Figure().Matches(text))
+        {
+            var number = figure.Groups["number"].Value.Replace(",", "", StringComparison.Ordinal);
+            var unit = figure.Groups["unit"].Value.ToLowerInvariant() switch
+            {
+                "%" or "percent" or "per cent" => "%",
+                "bn" or "billion" => "bn",
+                "m" or "million" => "m",
+                _ => "",
+            };
+            if (unit.Length > 0 || number.Length >= 2)
+            {
+                terms.Add("#" + number + unit);
+            }
+        }
+
+        return terms;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.])\$?(?<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?<unit>%|percent\b|per cent\b|bn\b|billion\b|m\b|million\b))?")]
+    private static partial System.Text.RegularExpressions.Regex Figure();
+
+    /// <summary>What the model reads: the headline and the first sentence, which between them say what happened.</summary>
+    private static string Headline(Article article) =>
+        article.Title + ". " + SentenceSplitter.Split(NewsText.StripDatelines(article.Text)).FirstOrDefault();
 
     private static string Lead(Article article) =>
         article.Title + ". " + string.Join(' ', SentenceSplitter.Split(NewsText.StripDatelines(article.Text)).Take(LeadSentences));

@@ -75,6 +75,10 @@ public class DeploymentPackageTests(ITestOutputHelper output)
                 Directory.GetFiles(RepositoryPaths.Templates, "*.scriban").Select(Path.GetFileName).Order(StringComparer.Ordinal),
                 Directory.GetFiles(Path.Combine(package, "templates"), "*.scriban").Select(Path.GetFileName).Order(StringComparer.Ordinal));
             Assert.False(File.Exists(Path.Combine(package, "local.settings.json")));
+
+            // The embedding model's runtime for the platform the app runs on, and no other platform's native libraries.
+            Assert.True(File.Exists(Path.Combine(package, "runtimes", "linux-x64", "native", "libonnxruntime.so")));
+            Assert.Equal(["linux-x64"], Directory.GetDirectories(Path.Combine(package, "runtimes")).Select(Path.GetFileName));
         }
         finally
         {

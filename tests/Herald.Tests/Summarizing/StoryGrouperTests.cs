@@ -7,20 +7,29 @@ using Herald.Text;
 namespace Herald.Tests.Summarizing;
 
 /// <summary>
-/// Differently-worded reports of the same events (Data/story-groups.json: 4 events reported two or three times, plus
-/// 7 single stories, some sharing words like "White House", "Senate confirms" or "holiday" with the others) must be grouped by event.
-/// Quality is pairwise: precision = pairs put together that belong together, recall = pairs belonging together that were put together.
+/// Differently-worded reports of the same events must be grouped by event, and nothing else. Two labeled sets, written
+/// for the tests: Data/story-groups.json (62 reports of 31 events: 25 told two or three ways, decoys sharing "White
+/// House", "Supreme Court", "Senate confirms", "Ohio", "tariffs", "shutdown", "storm", "fire" or a company's name),
+/// on which the grouping was developed; and Data/story-groups-heldout.json (18 reports of 10 events), written before
+/// the grouping changed and used only to check it. Quality is pairwise: precision = pairs put together that belong
+/// together, recall = pairs belonging together that were put together.
 /// </summary>
 public class StoryGrouperTests(ITestOutputHelper output)
 {
     private sealed record Report(string Event, string Source, string Title, string Text);
 
-    [Fact]
-    public void Groups_reports_of_the_same_event_and_nothing_else()
-    {
-        var (articles, events) = Load();
+    /// <summary>One model for the class: loading it takes about a second.</summary>
+    private static readonly Lazy<StoryEmbeddings> Embeddings = new(() => new StoryEmbeddings(Microsoft.Extensions.Logging.Abstractions.NullLogger<StoryEmbeddings>.Instance));
 
-        var stories = StoryGrouper.Group(articles);
+    [Theory]
+    [InlineData("story-groups.json", true, 1.0, 0.90)]
+    [InlineData("story-groups-heldout.json", true, 1.0, 1.0)]
+    [InlineData("story-groups.json", false, 0.97, 0.75)] // words alone (the model could not load): what grouping falls back to
+    public void Groups_reports_of_the_same_event_and_nothing_else(string file, bool model, double minPrecision, double minRecall)
+    {
+        var (articles, events) = Load(file);
+
+        var stories = StoryGrouper.Group(articles, model ? Embeddings.Value : null);
 
         var predicted = new Dictionary<string, int>();
         for (var s = 0; s < stories.Count; s++)
@@ -46,16 +55,28 @@ public class StoryGrouperTests(ITestOutputHelper output)
 
         var precision = predictedPairs == 0 ? 1 : (double)correct / predictedPairs;
         var recall = (double)correct / truePairs;
-        output.WriteLine($"{articles.Count} articles, {events.Values.Distinct().Count()} events, {stories.Count} stories; pairwise precision {precision:F2} ({correct}/{predictedPairs}), recall {recall:F2} ({correct}/{truePairs})");
+        output.WriteLine($"{file}, {(model ? "words and embeddings" : "words alone")}: {articles.Count} articles, {events.Values.Distinct().Count()} events, {stories.Count} stories; pairwise precision {precision:F2} ({correct}/{predictedPairs}), recall {recall:F2} ({correct}/{truePairs})");
         foreach (var story in stories)
         {
             output.WriteLine($"  {story.Lead.Title} [{story.Lead.Source}] + {string.Join(", ", story.AlsoReported.Select(a => a.Source))}");
         }
 
-        Assert.Equal(1.0, precision);
-        Assert.Equal(1.0, recall);
-        Assert.Equal(11, stories.Count);
-        Assert.Equal(11, events.Values.Distinct().Count());
+        Assert.True(precision >= minPrecision, $"precision {precision:F2}");
+        Assert.True(recall >= minRecall, $"recall {recall:F2}");
+    }
+
+    [Fact]
+    public void Paraphrase_groups_only_with_the_model_and_shared_words_do_not()
+    {
+        var (articles, events) = Load();
+        string[] paraphrased = ["Fed trims borrowing costs again as inflation eases", "Federal Reserve cuts interest rates by a quarter point"];
+
+        var stories = StoryGrouper.Group(articles, Embeddings.Value);
+
+        var fed = stories.Single(s => s.Lead.Title == paraphrased[0] || s.AlsoReported.Any(a => a.Title == paraphrased[0]));
+        Assert.Contains(fed.AlsoReported.Prepend(fed.Lead), a => a.Title == paraphrased[1]);
+        var texas = stories.Single(s => s.Lead.Title.StartsWith("Supreme Court declines", StringComparison.Ordinal) || s.AlsoReported.Any(a => a.Title.StartsWith("Supreme Court declines", StringComparison.Ordinal)));
+        Assert.DoesNotContain(texas.AlsoReported.Prepend(texas.Lead), a => events[a.Id] != "texas-gun-case"); // "Supreme Court ... hear ... Monday" is not an event
     }
 
     [Fact]
@@ -63,7 +84,7 @@ public class StoryGrouperTests(ITestOutputHelper output)
     {
         var (articles, _) = Load();
 
-        var shutdown = StoryGrouper.Group(articles).Single(s => s.AlsoReported.Count == 2);
+        var shutdown = StoryGrouper.Group(articles, Embeddings.Value).Single(s => s.AlsoReported.Any(a => a.Title.StartsWith("Shutdown averted", StringComparison.Ordinal)) || s.Lead.Title.StartsWith("Shutdown averted", StringComparison.Ordinal));
 
         Assert.Equal(["Beltway Brief", "Capitol Wire", "Policy Desk"], shutdown.AlsoReported.Select(a => a.Source).Append(shutdown.Lead.Source).Order(StringComparer.Ordinal));
         var sentences = SentenceSplitter.Split(shutdown.Summary);
@@ -82,9 +103,9 @@ public class StoryGrouperTests(ITestOutputHelper output)
         Assert.Equal(articles[^1].Summary!.Short, story.Summary);
     }
 
-    private static (List<Article> Articles, Dictionary<string, string> Events) Load()
+    private static (List<Article> Articles, Dictionary<string, string> Events) Load(string file = "story-groups.json")
     {
-        var reports = JsonSerializer.Deserialize<List<Report>>(File.ReadAllText(RepositoryPaths.Data("story-groups.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var reports = JsonSerializer.Deserialize<List<Report>>(File.ReadAllText(RepositoryPaths.Data(file)), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         var articles = new List<Article>();
         var events = new Dictionary<string, string>();
         for (var i = 0; i < reports.Count; i++)
