@@ -22,4 +22,15 @@ public static class PairedBootstrap
         Array.Sort(means);
         return (means[(int)(0.025 * means.Length)], means[(int)(0.975 * means.Length) - 1]);
     }
+
+    /// <summary>A difference of F1 scores as signed points ("+1.32", "-0.10"); one that rounds to zero is "+0.00", never "-+0.00".</summary>
+    public static string Points(double difference) =>
+        (Math.Round(100 * difference, 2) + 0.0).ToString("+0.00;-0.00;+0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>"+1.32 (95% paired bootstrap +0.07 to +2.47)" for the mean difference of <paramref name="a"/> over <paramref name="b"/>.</summary>
+    public static string Describe(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        var (low, high) = Interval(a, b);
+        return $"{Points(a.Average() - b.Average())} (95% paired bootstrap {Points(low)} to {Points(high)})";
+    }
 }

@@ -8,8 +8,8 @@ namespace Herald.Bench.Summarization;
 /// <summary>
 /// Two-fold cross-validation of the summarizer's settings across the two development sets: for the dek (1 sentence)
 /// and the summary (3 sentences) separately, every setting on a grid is scored on both sets; the one that scores best
-/// on one set is reported on the other, against Lead-N, TextRank and the shipped defaults, with paired-bootstrap
-/// intervals. A setting earns its place only if it wins on the set it was not chosen on.
+/// on one set is reported on the other, against Lead-N, TextRank and the previous settings, with paired-bootstrap
+/// intervals. Then what Herald uses for each, on both sets.
 /// </summary>
 public static class CrossValidation
 {
@@ -58,35 +58,40 @@ public static class CrossValidation
                 output.WriteLine($"chosen on {sets[tune].Name}: {best.Name} (there {Format(scores[tune][best.Name])}); on {sets[test].Name}, not used to choose it:");
                 foreach (var method in new[] { $"Lead-{target.Sentences}", "TextRank", candidates[0].Name, best.Name }.Distinct())
                 {
-                    output.WriteLine($"  {(method == best.Name ? "chosen" : method == candidates[0].Name ? "default" : method),-9} {Format(scores[test][method])}");
+                    output.WriteLine($"  {(method == best.Name ? "chosen" : method == candidates[0].Name ? "previous" : method),-9} {Format(scores[test][method])}");
                 }
 
                 foreach (var baseline in new[] { $"Lead-{target.Sentences}", "TextRank" })
                 {
-                    var (low, high) = PairedBootstrap.Interval(scores[test][best.Name][0], scores[test][baseline][0]);
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  chosen - {baseline} ROUGE-1 {100 * (scores[test][best.Name][0].Average() - scores[test][baseline][0].Average()):+0.00;-0.00} (95% paired bootstrap {100 * low:+0.00;-0.00} to {100 * high:+0.00;-0.00})"));
+                    output.WriteLine($"  chosen - {baseline} ROUGE-1 {PairedBootstrap.Describe(scores[test][best.Name][0], scores[test][baseline][0])}");
                 }
             }
 
-            // What ships is chosen on both sets together (each counting equally, as its gain over Lead); the folds above,
-            // not these in-sample figures, are the estimate of how such a choice does on news it was not chosen on.
-            var lead = $"Lead-{target.Sentences}";
-            var overall = candidates.MaxBy(c => scores.Sum(set => Mean(set[c.Name]) - Mean(set[lead])))!;
-            output.WriteLine($"chosen on both sets (in-sample): {overall.Name}");
+            // What ships: each output's settings chosen on the set whose references it imitates (the dek: XSum's one
+            // sentence; the summary: realsumm's three-sentence highlights), so the other set is its held-out check.
+            var shipped = target.Sentences == 1 ? SentencePickerSettings.Dek : SentencePickerSettings.Default;
+            output.WriteLine($"what Herald uses for the {target.Name}: {Describe(shipped)}");
             for (var set = 0; set < sets.Count; set++)
             {
-                output.WriteLine($"  {sets[set].Name,-14} {Format(scores[set][overall.Name])}   (defaults {Format(scores[set][candidates[0].Name])}, {lead} {Format(scores[set][lead])}, TextRank {Format(scores[set]["TextRank"])})");
+                var ours = Score(sets[set].Articles, text => SentencePicker.Summarize(text, new SummaryBudget(target.Sentences, target.Words), shipped));
+                output.WriteLine($"  {sets[set].Name,-14} {Format(ours)}   (previous {Format(scores[set][candidates[0].Name])})");
+                foreach (var baseline in new[] { $"Lead-{target.Sentences}", "TextRank" })
+                {
+                    output.WriteLine($"    - {baseline} ROUGE-1 {PairedBootstrap.Describe(ours[0], scores[set][baseline][0])}");
+                }
             }
         }
 
         return 0;
     }
 
-    /// <summary>The shipped defaults first, then the grid: position weight and decay, centroid or graph centrality, redundancy.</summary>
+    /// <summary>The settings both the dek and the summary used before this evaluation: the reference row.</summary>
+    private static readonly SentencePickerSettings Previous = new() { PositionWeight = 0.5, PositionDecay = 0.5, Redundancy = 0.5 };
+
+    /// <summary>The previous settings first, then the grid: position weight and decay, centroid or graph centrality, redundancy.</summary>
     private static List<Candidate> Grid()
     {
-        var list = new List<Candidate> { new("defaults", SentencePickerSettings.Default) };
+        var list = new List<Candidate> { new("previous", Previous) };
         foreach (var weight in new[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 })
         {
             foreach (var decay in new[] { 0.5, 1.0 })
@@ -96,7 +101,7 @@ public static class CrossValidation
                     foreach (var redundancy in new[] { 0.4, 0.6 })
                     {
                         var settings = SentencePickerSettings.Default with { PositionWeight = weight, PositionDecay = decay, GraphCentrality = graph, BackwardEdgeWeight = backward, Redundancy = redundancy };
-                        list.Add(new(string.Create(CultureInfo.InvariantCulture, $"PositionWeight={weight},PositionDecay={decay},GraphCentrality={graph},BackwardEdgeWeight={backward},Redundancy={redundancy}"), settings));
+                        list.Add(new(Describe(settings), settings));
                     }
                 }
             }
@@ -104,6 +109,9 @@ public static class CrossValidation
 
         return list;
     }
+
+    private static string Describe(SentencePickerSettings s) => string.Create(CultureInfo.InvariantCulture,
+        $"PositionWeight={s.PositionWeight},PositionDecay={s.PositionDecay},GraphCentrality={s.GraphCentrality},BackwardEdgeWeight={s.BackwardEdgeWeight},Redundancy={s.Redundancy}");
 
     private static double[][] Score(List<BenchmarkArticle> articles, Func<string, IReadOnlyList<string>> summarize)
     {

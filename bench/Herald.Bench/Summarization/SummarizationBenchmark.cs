@@ -76,11 +76,9 @@ public static class SummarizationBenchmark
         string[] names = ["ROUGE-1", "ROUGE-2", "ROUGE-Lsum"];
         for (var m = 0; m < 3; m++)
         {
-            var (low, high) = PairedBootstrap.Interval(herald[m], lead[m]);
             var wins = herald[m].Zip(lead[m]).Count(p => p.First > p.Second + 1e-12);
             var losses = herald[m].Zip(lead[m]).Count(p => p.First < p.Second - 1e-12);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Herald - {methods[0].Name} {names[m],-10} {100 * (herald[m].Average() - lead[m].Average()),+6:+0.00;-0.00} (95% paired bootstrap {100 * low:+0.00;-0.00} to {100 * high:+0.00;-0.00}); better on {wins}, worse on {losses}, equal on {set.Count - wins - losses} articles"));
+            output.WriteLine($"Herald - {methods[0].Name} {names[m],-10} {PairedBootstrap.Describe(herald[m], lead[m])}; better on {wins}, worse on {losses}, equal on {set.Count - wins - losses} articles");
         }
 
         if (outPath is not null && ours is not null)
