@@ -44,7 +44,7 @@ internal sealed record ArticleDraft(string Title, Uri Link, Uri Canonical, DateT
         CanonicalUrl = Canonical.AbsoluteUri,
         Title = Title,
         Author = Author,
-        PublishedAt = PublishedAt,
+        PublishedAt = PublishedAt ?? collectedAt, // undated by feed and page: dated when Herald first saw it, never timeless
         CollectedAt = collectedAt,
         Source = source,
         Text = Text,

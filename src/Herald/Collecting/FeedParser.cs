@@ -1,17 +1,22 @@
 using System.Xml;
-using CodeHollow.FeedReader;
 using Herald.Collecting.Fetching;
 
 namespace Herald.Collecting;
 
 /// <summary>
-/// Parses RSS 2.0, RSS 1.0 (RDF), Atom 1.0 and JSON Feed with CodeHollow.FeedReader. XML is read first by
-/// <see cref="SafeXml"/> (DTDs refused) and the library parses what that reader wrote back, so no external entity
-/// and no entity-expansion bomb reaches it, whatever the feed's first bytes.
+/// Reads RSS 0.9x, 2.0 and 1.0, Atom 0.3 and 1.0 and JSON Feed, as liberally as a feed reader should and as safely as
+/// Herald must: the text is mended first (<see cref="XmlRepair"/>: junk before the document, an old DOCTYPE, HTML
+/// entities, raw ampersands), then read by <see cref="SafeXml"/> (DTDs refused, so no entity ever expands), then
+/// by Herald's own readers (<see cref="XmlFeedReader"/>, <see cref="JsonFeedReader"/>). Every failure is a
+/// <see cref="FeedRejectedException"/> with a reason a person can act on; no library's exception escapes, and a
+/// file that takes longer than <see cref="TimeLimit"/> to read is given up.
 /// </summary>
 public static class FeedParser
 {
     public const int MaxItems = 500;
+
+    /// <summary>The most one feed file may take to read (a 64 MB feed reads in well under a second here).</summary>
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(10);
 
     /// <summary>Parses feed bytes, decoding them with <see cref="TextDecoding"/> (so a wrongly declared charset is survived).</summary>
     public static ParsedFeed Parse(byte[] content, Uri? feedUrl, string? charset = null, int maxItems = MaxItems) =>
@@ -19,85 +24,32 @@ public static class FeedParser
 
     public static ParsedFeed Parse(string content, Uri? feedUrl, int maxItems = MaxItems)
     {
-        // Whatever comes first, the feed library only ever sees JSON or XML that SafeXml has read and written back:
-        // no DTD, no entity, no byte that made a document look like something else.
-        var text = SafeXml.TrimLeading(content);
-        Uri? xmlBase = null;
-        if (!text.StartsWith('{'))
-        {
-            var document = LoadXml(text);
-            xmlBase = XmlBaseOf(document);
-            text = document.ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
-        }
-
-        Feed feed;
+        var deadline = DateTimeOffset.UtcNow + TimeLimit;
+        bool OverTime() => DateTimeOffset.UtcNow > deadline;
         try
         {
-            feed = FeedReader.ReadFromString(text);
-        }
-        catch (Exception ex) when (ex is XmlException or FormatException or InvalidOperationException or ArgumentException or System.Runtime.Serialization.SerializationException or NotSupportedException or CodeHollow.FeedReader.Parser.FeedTypeNotSupportedException or System.Text.Json.JsonException)
-        {
-            throw new FeedRejectedException($"not a readable feed: {ex.Message}", ex);
-        }
-
-        // Relative item links resolve against xml:base, else the address the feed came from, else the feed's own link.
-        var baseUrl = xmlBase ?? feedUrl ?? (Uri.TryCreate(feed.Link, UriKind.Absolute, out var link) ? link : null);
-        var items = new List<ParsedItem>();
-        foreach (var item in feed.Items.Take(maxItems))
-        {
-            var url = ResolveLink(item.Link, baseUrl) ?? ResolveLink(item.Id, baseUrl);
-            if (url is null)
+            var text = SafeXml.TrimLeading(content);
+            if (text.StartsWith('{'))
             {
-                continue;
+                return JsonFeedReader.Read(text, feedUrl, maxItems, OverTime);
             }
 
-            items.Add(new ParsedItem(
-                HtmlText.ToInlineText(item.Title),
-                url,
-                PublishedAt(item),
-                string.IsNullOrWhiteSpace(item.Author) ? null : HtmlText.ToInlineText(item.Author),
-                [.. item.Categories ?? []],
-                string.IsNullOrWhiteSpace(item.Content) ? null : item.Content,
-                string.IsNullOrWhiteSpace(item.Description) ? null : item.Description));
+            var (repaired, repairs) = XmlRepair.Repair(text, deadline);
+            var feed = XmlFeedReader.Read(Load(repaired), feedUrl, maxItems, OverTime);
+            return feed with { Notes = [.. repairs.Select(r => "mended: " + r), .. feed.Notes] };
         }
-
-        return new ParsedFeed(HtmlText.ToInlineText(feed.Title), feed.Type.ToString(), items);
+        catch (FeedRejectedException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever a reader missed still gets a reason, not a stack trace in the feed's state.
+            throw new FeedRejectedException($"unreadable feed ({ex.GetType().Name}: {ex.Message})", ex);
+        }
     }
 
-    /// <summary>The feed's own date string keeps its offset; the library's parsed DateTime is only a fallback, read as UTC.</summary>
-    private static DateTimeOffset? PublishedAt(FeedItem item)
-    {
-        if (DateTimeOffset.TryParse(item.PublishingDateString, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return parsed.ToUniversalTime();
-        }
-
-        return item.PublishingDate is { } date ? new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc)) : null;
-    }
-
-    private static Uri? ResolveLink(string? link, Uri? baseUrl)
-    {
-        if (string.IsNullOrWhiteSpace(link))
-        {
-            return null;
-        }
-
-        // On Unix "/2026/11/story" parses as an absolute file:// URI; a link starting with "/" is always relative here.
-        var trimmed = link.Trim();
-        Uri? url = null;
-        if (trimmed.StartsWith('/') || !Uri.TryCreate(trimmed, UriKind.Absolute, out url))
-        {
-            url = null;
-            if (baseUrl is not null)
-            {
-                Uri.TryCreate(baseUrl, trimmed, out url);
-            }
-        }
-
-        return url is not null && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url : null;
-    }
-
-    private static System.Xml.Linq.XDocument LoadXml(string text)
+    private static System.Xml.Linq.XDocument Load(string text)
     {
         try
         {
@@ -112,11 +64,4 @@ public static class FeedParser
             throw new FeedRejectedException(text.StartsWith('<') ? $"malformed XML: {ex.Message}" : $"not a feed (neither JSON nor XML): {ex.Message}", ex);
         }
     }
-
-    /// <summary>The root element's absolute http(s) xml:base, if any.</summary>
-    private static Uri? XmlBaseOf(System.Xml.Linq.XDocument document) =>
-        document.Root?.Attribute(System.Xml.Linq.XNamespace.Xml + "base")?.Value is { } value
-        && Uri.TryCreate(value, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
-            ? parsed
-            : null;
 }

@@ -64,6 +64,11 @@ public static partial class HtmlText
         if (decoded.Contains('<', StringComparison.Ordinal))
         {
             using var document = Parser.ParseDocument("<body>" + decoded + "</body>");
+            foreach (var code in document.QuerySelectorAll("script, style, noscript, template").ToList())
+            {
+                code.Remove(); // a title's text, never a script's
+            }
+
             decoded = document.Body?.TextContent ?? decoded;
         }
 
