@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Herald test. Installs what the tests need first (Azurite, Prism and maildev through npm ci, Debian's
-# Chromium for the browser tests through apt-get, NuGet packages through restore); the tests start and stop their
+# Chromium and python3-feedparser through apt-get, NuGet packages through restore); the tests start and stop their
 # own servers. Ends with one line: "Tests: N passed, N failed, N skipped".
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -12,11 +12,15 @@ if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Chromium for the browser tests (apt-get install chromium)..."
+# Debian packages: Chromium for the browser tests, python3-feedparser for the feed reader's differential test.
+packages=()
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+/usr/bin/python3 -c 'import feedparser' 2>/dev/null || packages+=(python3-feedparser)
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "Installing ${packages[*]} (apt-get install)..."
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
 log="$(mktemp)"

@@ -13,6 +13,9 @@ namespace Herald.Collecting;
 /// </summary>
 public static partial class XmlRepair
 {
+    /// <summary>The deepest nesting of elements read; a feed is a handful of levels, an XHTML body a few dozen.</summary>
+    public const int MaxDepth = 1000;
+
     private static readonly HashSet<string> XmlEntities = new(StringComparer.Ordinal) { "amp", "lt", "gt", "quot", "apos" };
 
     /// <summary>The repaired text, and the repairs made (for the feed's log line).</summary>
@@ -35,7 +38,7 @@ public static partial class XmlRepair
         }
 
         var output = new StringBuilder(text.Length + 64);
-        var (entities, ampersands) = (0, 0);
+        var (entities, ampersands, depth) = (0, 0, 0);
         for (var i = 0; i < text.Length; i++)
         {
             if ((i & 0xFFFF) == 0 && time.GetUtcNow() > deadline)
@@ -48,6 +51,20 @@ public static partial class XmlRepair
             {
                 i = next - 1;
                 continue;
+            }
+
+            if (c == '<' && i + 1 < text.Length)
+            {
+                depth += text[i + 1] == '/' ? -1 : char.IsLetter(text[i + 1]) || text[i + 1] is '_' or ':' ? 1 : 0;
+                if (depth > MaxDepth)
+                {
+                    // XML readers slow down sharply with depth (100,000 levels take seconds); no feed nests like this.
+                    throw new FeedRejectedException($"elements nested more than {MaxDepth} deep.");
+                }
+            }
+            else if (c == '/' && i + 1 < text.Length && text[i + 1] == '>')
+            {
+                depth--;
             }
 
             if (c != '&')
@@ -101,7 +118,9 @@ public static partial class XmlRepair
     /// <summary>Where the document begins: the XML declaration, else the first root-like tag, past anything before it.</summary>
     private static int DocumentStart(string text)
     {
-        if (text.Length == 0 || text[0] == '<' || text[0] == '{' || text[0] == '[')
+        // A document starts at once unless what comes first is text, or an HTML tag a server's warning printed
+        // ("<br />\n<b>Notice</b>: ...").
+        if (text.Length == 0 || text[0] == '{' || text[0] == '[' || (text[0] == '<' && !JunkTag().IsMatch(text)))
         {
             return 0;
         }
@@ -135,6 +154,9 @@ public static partial class XmlRepair
 
     [GeneratedRegex(@"\G&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|(?<name>[A-Za-z][A-Za-z0-9]{1,31}));")]
     private static partial Regex Reference();
+
+    [GeneratedRegex(@"^<(?:br|b|i|p|div|span|font|strong|em|hr|pre|table|html|body)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex JunkTag();
 
     [GeneratedRegex(@"<(?:rss|feed|rdf:RDF|RDF|channel)[\s>]")]
     private static partial Regex RootTag();
