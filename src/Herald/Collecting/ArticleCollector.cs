@@ -46,7 +46,7 @@ public sealed class ArticleCollector(
         var timings = new CollectTimings();
         var now = time.GetUtcNow();
         var recent = new NearDuplicateSet(await store.ListFingerprintsAsync(now - settings.NearDuplicateWindow, now, cancellationToken), settings.NearDuplicateBits);
-        int failed = 0, unchanged = 0, items = 0, added = 0, known = 0, filtered = 0, duplicates = 0, pages = 0, done = 0;
+        int failed = 0, unchanged = 0, items = 0, added = 0, known = 0, filtered = 0, duplicates = 0, pages = 0, fellShort = 0, done = 0;
         await Parallel.ForEachAsync(sources, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelFeeds, CancellationToken = cancellationToken }, async (source, ct) =>
         {
             var state = await feedStates.GetAsync(SourceKey(source), ct);
@@ -60,6 +60,7 @@ public sealed class ArticleCollector(
                 Interlocked.Add(ref filtered, result.Filtered);
                 Interlocked.Add(ref duplicates, result.NearDuplicates);
                 Interlocked.Add(ref pages, result.Pages);
+                Interlocked.Add(ref fellShort, result.ShortExtractions);
                 if (result.NotModified)
                 {
                     Interlocked.Increment(ref unchanged);
@@ -88,11 +89,12 @@ public sealed class ArticleCollector(
             FilteredItems = filtered,
             NearDuplicates = duplicates,
             PagesFetched = pages,
+            ShortExtractions = fellShort,
             Timings = timings,
         };
     }
 
-    private sealed record SourceResult(bool NotModified, int Items, int New, int Known, int Filtered, int NearDuplicates, int Pages);
+    private sealed record SourceResult(bool NotModified, int Items, int New, int Known, int Filtered, int NearDuplicates, int Pages, int ShortExtractions);
 
     private async Task<SourceResult> CollectSourceAsync(FeedSourceOptions source, FeedState state, NearDuplicateSet recent, CollectTimings timings, CancellationToken cancellationToken)
     {
@@ -112,7 +114,7 @@ public sealed class ArticleCollector(
             if (fetched.NotModified)
             {
                 logger.LogInformation("{Feed} is unchanged (304)", source.Name);
-                return new SourceResult(true, 0, 0, 0, 0, 0, 0);
+                return new SourceResult(true, 0, 0, 0, 0, 0, 0, 0);
             }
 
             (content, feedUrl, charset) = (fetched.Content, fetched.FinalUrl, fetched.Charset);
@@ -123,13 +125,17 @@ public sealed class ArticleCollector(
         watch.Restart();
         var feed = FeedParser.Parse(content, feedUrl, charset, settings.MaxItemsPerFeed);
         timings.AddParse(watch.Elapsed);
+        foreach (var note in feed.Notes.Distinct(StringComparer.Ordinal))
+        {
+            logger.LogInformation("{Feed}: {Note} ({Count})", source.Name, note, feed.Notes.Count(n => n == note));
+        }
 
         var seen = state.SeenItems.Split(';', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var outcomes = new ConcurrentBag<(Outcome Outcome, bool Page)>();
+        var outcomes = new ConcurrentBag<(Outcome Outcome, bool Page, bool FellShort)>();
         var collectedAt = time.GetUtcNow();
         var fresh = feed.Items.Where(item => !seen.Contains(ItemKey(item))).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelItems, CancellationToken = cancellationToken };
-        var drafts = new (ArticleDraft Draft, bool Page)[fresh.Count];
+        var drafts = new (ArticleDraft Draft, bool Page, bool FellShort)[fresh.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, fresh.Count), parallel, async (i, ct) =>
             drafts[i] = await DraftItemAsync(source, fresh[i], timings, ct));
 
@@ -137,7 +143,7 @@ public sealed class ArticleCollector(
         var siteLines = SiteLines.Parse(state.SiteLines);
         var texts = siteLines.RemoveRepeated([.. drafts.Select(d => d.Draft.Text)]);
         await Parallel.ForEachAsync(Enumerable.Range(0, fresh.Count), parallel, async (i, ct) =>
-            outcomes.Add((await FinishItemAsync(source, fresh[i], drafts[i].Draft with { Text = texts[i] }, collectedAt, recent, timings, ct), drafts[i].Page)));
+            outcomes.Add((await FinishItemAsync(source, fresh[i], drafts[i].Draft with { Text = texts[i] }, collectedAt, recent, timings, ct), drafts[i].Page, drafts[i].FellShort)));
 
         // Only now, with every item stored, are the items remembered: a failure above retries them next run.
         state.SeenItems = string.Join(';', feed.Items.Select(ItemKey).Distinct());
@@ -150,17 +156,22 @@ public sealed class ArticleCollector(
             outcomes.Count(o => o.Outcome == Outcome.Known) + (feed.Items.Count - fresh.Count),
             outcomes.Count(o => o.Outcome == Outcome.Filtered),
             outcomes.Count(o => o.Outcome == Outcome.NearDuplicate),
-            outcomes.Count(o => o.Page));
+            outcomes.Count(o => o.Page),
+            outcomes.Count(o => o.FellShort));
         logger.LogInformation("Collected {Count} items from {Feed} ({Format}): {New} new, {Known} known, {Duplicates} near-duplicates, {Filtered} filtered", feed.Items.Count, source.Name, feed.Format, result.New, result.Known, result.NearDuplicates, result.Filtered);
         return result;
     }
 
-    private async Task<(ArticleDraft Draft, bool Page)> DraftItemAsync(FeedSourceOptions source, ParsedItem item, CollectTimings timings, CancellationToken cancellationToken)
+    /// <summary>
+    /// The item as a draft article: the feed's text, or the page's when the feed has only a teaser. An extraction that
+    /// comes out empty or shorter than the feed's own text is a failure: logged, counted, and the feed's text kept.
+    /// </summary>
+    private async Task<(ArticleDraft Draft, bool Page, bool FellShort)> DraftItemAsync(FeedSourceOptions source, ParsedItem item, CollectTimings timings, CancellationToken cancellationToken)
     {
         var settings = collectingOptions.Value;
         var watch = Stopwatch.StartNew();
         var draft = ArticleDraft.FromFeed(item);
-        var pageFetched = false;
+        var (pageFetched, fellShort) = (false, false);
         if (source.FetchFullText && source.Url is not null && Words.Count(draft.Text) < settings.TeaserWords)
         {
             try
@@ -169,7 +180,14 @@ public sealed class ArticleCollector(
                 var page = await web.FetchAsync(new FetchRequest(item.Link, settings.MaxPageBytes, source.AllowPrivateNetwork && item.Link.Authority == sourceAuthority, AllowOwnPort: item.Link.Authority == sourceAuthority), cancellationToken);
                 timings.AddPage(watch.Elapsed);
                 watch.Restart();
-                draft = draft.WithPage(PageExtractor.Extract(TextDecoding.Decode(page.Content, page.Charset), page.FinalUrl), page.FinalUrl);
+                var extracted = PageExtractor.Extract(TextDecoding.Decode(page.Content, page.Charset), page.FinalUrl);
+                if (Words.Count(extracted.Text) < Math.Max(1, Words.Count(draft.Text)))
+                {
+                    fellShort = true;
+                    logger.LogWarning("Extraction of {Url} from {Feed} came out with {PageWords} words, fewer than the feed's {FeedWords}; kept the feed's text", item.Link, source.Name, Words.Count(extracted.Text), Words.Count(draft.Text));
+                }
+
+                draft = draft.WithPage(extracted, page.FinalUrl);
                 pageFetched = true;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
@@ -179,7 +197,7 @@ public sealed class ArticleCollector(
         }
 
         timings.AddExtract(watch.Elapsed);
-        return (draft, pageFetched);
+        return (draft, pageFetched, fellShort);
     }
 
     private async Task<Outcome> FinishItemAsync(FeedSourceOptions source, ParsedItem item, ArticleDraft draft, DateTimeOffset collectedAt, NearDuplicateSet recent, CollectTimings timings, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public static partial class Boilerplate
         foreach (var element in root.QuerySelectorAll("[class], [id], [role], [aria-label]").ToList())
         {
             var names = $"{element.GetAttribute("class")} {element.GetAttribute("id")} {element.GetAttribute("role")} {element.GetAttribute("aria-label")}";
-            if (NoisyName().IsMatch(names) && !element.QuerySelectorAll("p").Any(p => p.TextContent.Length > 200))
+            if (NoisyName().IsMatch(names) && !HoldsTheArticle(element))
             {
                 element.Remove();
             }
@@ -38,7 +38,7 @@ public static partial class Boilerplate
         // Lists of links ("Latest News", "Related") and headings that introduce them.
         foreach (var element in root.QuerySelectorAll("ul, ol").ToList())
         {
-            if (LinkDensity(element) > 0.6)
+            if (LinkDensity(element) > 0.6 && !IntroducedByTheText(element))
             {
                 RemoveWithHeading(element);
             }
@@ -66,6 +66,31 @@ public static partial class Boilerplate
             }
         }
     }
+
+    /// <summary>
+    /// A block named like boilerplate ("widget", "sidebar") that holds the article all the same: a long paragraph, an
+    /// article element or body, or a post written as lines separated by &lt;br&gt; (blog platforms wrap the post in a
+    /// "widget"). Deleting it would delete the story.
+    /// </summary>
+    private static bool HoldsTheArticle(IElement element)
+    {
+        if (element.QuerySelectorAll("p").Any(p => p.TextContent.Length > 200) || element.QuerySelector("article, [itemprop='articleBody']") is not null
+            || ArticleBodyName().IsMatch($"{element.GetAttribute("class")} {element.GetAttribute("id")}")
+            || element.QuerySelectorAll("[class], [id]").Any(e => ArticleBodyName().IsMatch($"{e.GetAttribute("class")} {e.GetAttribute("id")}")))
+        {
+            return true;
+        }
+
+        var text = Collapse(element.TextContent);
+        return text.Length >= 400 && element.QuerySelectorAll("br").Length >= 2 && LinkDensity(element) < 0.25;
+    }
+
+    /// <summary>
+    /// A list the article's own sentence introduces ("This release adds:") is part of the article, however many
+    /// links it holds; a list of related stories follows a heading, or nothing.
+    /// </summary>
+    private static bool IntroducedByTheText(IElement list) =>
+        list.PreviousElementSibling is { LocalName: "p" } previous && Collapse(previous.TextContent).EndsWith(':') && previous.QuerySelector("a") is null;
 
     /// <summary>True when a paragraph of text is boilerplate by itself (for feed content without markup around it).</summary>
     public static bool IsBoilerplate(string paragraph)
@@ -108,11 +133,14 @@ public static partial class Boilerplate
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
 
-    [GeneratedRegex(@"^(?:[-\u2013\u2014\s]*(?:advertisement|advertisements|sponsored(?: content)?|ad)[-\u2013\u2014\s]*|source link|source:\s?.{0,40}|read more:?.{0,120}|continue reading|read the full (?:story|article)|(?:share|tweet|email|print|copy link|share this (?:article|story)|share on \w+)(?:\s*[|/]\s*\w+)*|highlights|key points|latest news|latest|more news|top stories|related(?: articles| stories| news| coverage| content)?|you may also like|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|more from .{0,40}|(?:sign up|subscribe)\b.{0,150}|(?:follow us|follow .{0,30} on (?:twitter|x|facebook|instagram)).{0,80}|(?:click|tap) here\b.{0,100}|we use cookies.{0,180}|(?:\u00a9|copyright) .{0,120}|(?:image|photo|picture)(?: credit)?:\s?.{0,60}|spacer|\[?image\]?|loading\W*|advertisement - scroll to continue|story continues below(?: advertisement)?|(?:updated|published|posted|last modified)(?: on)?:?\s.{0,40}|by\s+[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|and|de|van|von)){0,4}(?:,\s.{0,40})?|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?:,?\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})[.!:]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:[-\u2013\u2014\s]*(?:advertisement|advertisements|sponsored(?: content)?|ad)[-\u2013\u2014\s]*|skip to (?:the )?(?:main )?(?:content|navigation|article)|source link|source:\s?.{0,40}|read more:?.{0,120}|continue reading|read the full (?:story|article)|(?:share|tweet|email|print|copy link|share this (?:article|story)|share on \w+)(?:\s*[|/]\s*\w+)*|highlights|key points|latest news|latest|more news|top stories|related(?: articles| stories| news| coverage| content)?|you may also like|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|more from .{0,40}|(?:sign up|subscribe)\b.{0,150}|(?:follow us|follow .{0,30} on (?:twitter|x|facebook|instagram)).{0,80}|(?:click|tap) here\b.{0,100}|we use cookies.{0,180}|(?:\u00a9|copyright) .{0,120}|(?:image|photo|picture)(?: credit)?:\s?.{0,60}|spacer|\[?image\]?|loading\W*|advertisement - scroll to continue|story continues below(?: advertisement)?|(?:updated|published|posted|last modified)(?: on)?:?\s.{0,40}|by\s+[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|and|de|van|von)){0,4}(?:,\s.{0,40})?|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?:,?\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})[.!:]?$", RegexOptions.IgnoreCase)]
     private static partial Regex NoisyText();
 
-    [GeneratedRegex(@"(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|signup|related|recommend\w*|advert\w*|ads?|ad-\w+|promo\w*|sponsor\w*|weather|widget|sidebar|outbrain|taboola|cookie\w*|consent|paywall|comments?|breadcrumbs?|byline-share|tags?-list|most-read|trending|latest-news|highlights|author-box|author-bio|bio|about-the-author)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|signup|related|recommend\w*|advert\w*|ads?|ad-\w+|promo\w*|sponsor\w*|weather|widget|sidebar|outbrain|taboola|cookie\w*|consent|paywall|comments?|breadcrumbs?|byline-share|tags?-list|most-read|trending|latest-news|highlights|author-box|author-bio|bio|about-the-author|banner|skip-link|skip-to-content)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex NoisyName();
+
+    [GeneratedRegex(@"(?:^|\s)(?:post-body|post-content|entry-content|entry-body|article-body|article-content|story-body|story-content)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
+    private static partial Regex ArticleBodyName();
 
     [GeneratedRegex(@"-?\d{1,3}\s?\u00b0\s?[FC]?")]
     private static partial Regex Temperature();

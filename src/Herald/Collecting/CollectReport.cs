@@ -15,5 +15,8 @@ public sealed record CollectReport(int Sources, int FailedSources, int Items, in
     /// <summary>Article pages fetched for full text (and the time spent by stage, for the benchmark).</summary>
     public int PagesFetched { get; init; }
 
+    /// <summary>Pages whose extraction came out empty or shorter than the feed's own text (the feed's text was kept).</summary>
+    public int ShortExtractions { get; init; }
+
     public CollectTimings Timings { get; init; } = new();
 }

@@ -243,6 +243,21 @@ public class CollectingTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_extraction_shorter_than_the_feeds_teaser_is_counted_and_the_teaser_kept()
+    {
+        const string teaser = "Senate leaders reached a deal on Tuesday to keep the government open into February, with a vote expected on Thursday.";
+        await using var server = await TestWebServer.StartAsync();
+        server.MapText("/story", "text/html", "<html><body><nav><a href=\"/\">Home</a></nav><div class=\"sidebar\"><a href=\"/a\">Other story</a></div></body></html>");
+        server.MapText("/feed.xml", "application/rss+xml", TestFeeds.Rss("Wire", new TestFeeds.Item("Senate strikes deal", server.Url("/story").AbsoluteUri, $"<p>{teaser}</p>", "US Politics")));
+        await using var herald = await TestHerald.StartAsync(azurite, configFile: CollectingConfig.Write([Source("Wire", server.Url("/feed.xml"), allowPrivate: true)]), realTime: true);
+
+        var report = await herald.Get<ArticleCollector>().CollectAsync(Ct);
+
+        Assert.Equal((1, 1, 1), (report.NewArticles, report.PagesFetched, report.ShortExtractions));
+        Assert.Equal(teaser, (await SingleArticleAsync(herald)).Text);
+    }
+
+    [Fact]
     public async Task Tags_come_from_the_source_the_categories_and_the_rules_and_source_rules_filter()
     {
         await using var server = await TestWebServer.StartAsync();
