@@ -21,6 +21,12 @@ public static partial class Boilerplate
             element.Remove();
         }
 
+        // The page's own masthead (a <header> straight under <body>), never an article's header with its headline.
+        foreach (var element in root.Children.Where(c => c.LocalName == "header" && root.LocalName == "body").ToList())
+        {
+            element.Remove();
+        }
+
         foreach (var element in root.QuerySelectorAll("[class], [id], [role], [aria-label]").ToList())
         {
             var names = $"{element.GetAttribute("class")} {element.GetAttribute("id")} {element.GetAttribute("role")} {element.GetAttribute("aria-label")}";
@@ -69,12 +75,13 @@ public static partial class Boilerplate
 
     /// <summary>
     /// A block named like boilerplate ("widget", "sidebar") that holds the article all the same: a long paragraph, an
-    /// article element or body, or a post written as lines separated by &lt;br&gt; (blog platforms wrap the post in a
-    /// "widget"). Deleting it would delete the story.
+    /// article element or body, a captioned photo inside the article, or a post written as lines separated by
+    /// &lt;br&gt; (blog platforms wrap the post in a "widget"). Deleting it would delete part of the story.
     /// </summary>
     private static bool HoldsTheArticle(IElement element)
     {
         if (element.QuerySelectorAll("p").Any(p => p.TextContent.Length > 200) || element.QuerySelector("article, [itemprop='articleBody']") is not null
+            || (element.QuerySelector("figure figcaption") is not null && element.Closest("article") is not null) // the article's captioned photo
             || ArticleBodyName().IsMatch($"{element.GetAttribute("class")} {element.GetAttribute("id")}")
             || element.QuerySelectorAll("[class], [id]").Any(e => ArticleBodyName().IsMatch($"{e.GetAttribute("class")} {e.GetAttribute("id")}")))
         {
