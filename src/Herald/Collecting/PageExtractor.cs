@@ -10,13 +10,28 @@ namespace Herald.Collecting;
 /// boilerplate it leaves (<see cref="Boilerplate"/>) and sanitizes what is kept. The canonical address comes from
 /// the page's &lt;link rel=canonical&gt; (or og:url), normalized like every article address.
 /// </summary>
-public static class PageExtractor
+public static partial class PageExtractor
 {
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
 
+    /// <summary>The deepest nesting of elements extracted; real article pages stay within a few dozen levels.</summary>
+    public const int MaxDepth = 500;
+
     public static ExtractedPage Extract(string html, Uri url)
     {
+        // Parsing and scoring slow sharply with depth (100,000 nested blocks take half a minute); no article nests so.
+        // A cheap count of the markup first, so such a page is refused before the parser sees it; then the real depth.
+        if (MarkupDepth(html) > 4 * MaxDepth)
+        {
+            throw new PageRejectedException($"the page nests elements more than {MaxDepth} deep.");
+        }
+
         using var document = Parser.ParseDocument(html);
+        if (Depth(document.DocumentElement) > MaxDepth)
+        {
+            throw new PageRejectedException($"the page nests elements more than {MaxDepth} deep.");
+        }
+
         var canonical = Canonical(document, url);
         var published = MetaDate(document);
 
@@ -47,6 +62,61 @@ public static class PageExtractor
             !string.IsNullOrWhiteSpace(article.FeaturedImage) && Uri.TryCreate(url, article.FeaturedImage, out var image) && image.Scheme is "http" or "https" ? image.AbsoluteUri : null,
             HtmlText.ToText(body.InnerHtml),
             HtmlText.Sanitize(body.InnerHtml, url));
+    }
+
+    /// <summary>
+    /// How deep the markup opens elements, counted on the text: start tags minus end tags, leaving out void elements and
+    /// those whose end tag may be omitted (p, li, td, ...), which would otherwise count an old page's every paragraph.
+    /// An over-estimate is fine: it is compared with a bound four times the real limit.
+    /// </summary>
+    private static int MarkupDepth(string html)
+    {
+        var (depth, deepest) = (0, 0);
+        foreach (System.Text.RegularExpressions.Match tag in Tag().Matches(html))
+        {
+            var name = tag.Groups["name"].Value.ToLowerInvariant();
+            if (NotCounted.Contains(name) || tag.Value.EndsWith("/>", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            depth = tag.Groups["close"].Success ? Math.Max(0, depth - 1) : depth + 1;
+            deepest = Math.Max(deepest, depth);
+            if (deepest > 4 * MaxDepth)
+            {
+                break;
+            }
+        }
+
+        return deepest;
+    }
+
+    private static readonly HashSet<string> NotCounted = new(StringComparer.Ordinal)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody", "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?<close>/)?(?<name>[A-Za-z][A-Za-z0-9-]{0,30})\b[^<>]{0,2000}>?")]
+    private static partial System.Text.RegularExpressions.Regex Tag();
+
+    /// <summary>How deep the elements nest, walked without recursion (stopping once past the limit).</summary>
+    private static int Depth(IElement root)
+    {
+        var deepest = 0;
+        var stack = new Stack<(IElement Element, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0 && deepest <= MaxDepth)
+        {
+            var (element, depth) = stack.Pop();
+            deepest = Math.Max(deepest, depth);
+            foreach (var child in element.Children)
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+
+        return deepest;
     }
 
     private static Uri? Canonical(IDocument document, Uri url)
