@@ -48,12 +48,13 @@ public static class SentencePicker
 
         // Eligible: not left out, short enough to be used whole, and ending as a sentence does (not a heading or a list's
         // lead-in). When nothing is, the rules relax in that order.
+        var kept = sentences.Select(s => leaveOut?.Invoke(s) != true).ToArray(); // asked once per sentence
         var eligible = Enumerable.Range(0, sentences.Count)
-            .Select(i => leaveOut?.Invoke(sentences[i]) != true && Words.Count(sentences[i]) <= budget.MaxSentenceWords && NewsText.EndsLikeSentence(sentences[i]))
+            .Select(i => kept[i] && Words.Count(sentences[i]) <= budget.MaxSentenceWords && NewsText.EndsLikeSentence(sentences[i]))
             .ToArray();
         if (!eligible.Contains(true))
         {
-            eligible = [.. Enumerable.Range(0, sentences.Count).Select(i => leaveOut?.Invoke(sentences[i]) != true)];
+            eligible = [.. kept];
         }
 
         if (!eligible.Contains(true))
@@ -87,7 +88,7 @@ public static class SentencePicker
 
         // A short summary needs its minimum even when the sentences are long: take the best remaining ones, eligible
         // first, then any whole sentence not left out.
-        foreach (var i in Enumerable.Range(0, sentences.Count).Where(i => leaveOut?.Invoke(sentences[i]) != true).OrderBy(i => eligible[i] ? 0 : 1).ThenByDescending(i => scores[i]).ThenBy(i => i))
+        foreach (var i in Enumerable.Range(0, sentences.Count).Where(i => kept[i]).OrderBy(i => eligible[i] ? 0 : 1).ThenByDescending(i => scores[i]).ThenBy(i => i))
         {
             if (chosen.Count >= Math.Min(budget.MinSentences, budget.MaxSentences))
             {
