@@ -65,14 +65,14 @@ public static class CliSession
                 await Console.Error.WriteLineAsync($"Configuration error:\n  {ex.Message}");
                 return ConfigurationError;
             }
-            catch (OptionsValidationException ex) when (onInvalid is not null)
+            catch (Exception ex) when (SettingFailures(ex) is { } failures && onInvalid is not null)
             {
-                return await onInvalid(configFile, [.. ex.Failures]);
+                return await onInvalid(configFile, failures);
             }
-            catch (OptionsValidationException ex)
+            catch (Exception ex) when (SettingFailures(ex) is { } failures)
             {
                 await Console.Error.WriteLineAsync("Configuration error:");
-                foreach (var failure in ex.Failures)
+                foreach (var failure in failures)
                 {
                     await Console.Error.WriteLineAsync($"  {failure}");
                 }
@@ -93,6 +93,19 @@ public static class CliSession
             }
         }
     }
+
+    /// <summary>
+    /// The failed settings when <paramref name="exception"/> is the options validation at start: one exception, or
+    /// several at once when more than one validated section fails (or one section is read by several options), each
+    /// failure said once.
+    /// </summary>
+    private static string[]? SettingFailures(Exception exception) => exception switch
+    {
+        OptionsValidationException one => [.. one.Failures.Distinct(StringComparer.Ordinal)],
+        AggregateException { InnerExceptions.Count: > 0 } all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Distinct(StringComparer.Ordinal)],
+        _ => null,
+    };
 
     /// <summary>Says what went wrong in a line or two (the whole exception too with -v) and gives its exit code.</summary>
     private static async Task<int> FailAsync(Exception exception, bool verbose, string configFile)

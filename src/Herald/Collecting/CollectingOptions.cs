@@ -54,6 +54,14 @@ public sealed class CollectingOptions
     [Range(0, 16)]
     public int NearDuplicateBits { get; set; } = 3;
 
+    /// <summary>
+    /// An HTTP proxy every fetch goes through ("http://proxy.corp.example:3128", credentials in the address allowed);
+    /// empty: none. Proxies named by the environment (HTTP_PROXY and the like) are never used: a proxy connects on
+    /// Herald's behalf, so Herald resolves each target itself first and goes through the proxy only when every
+    /// address it resolves to is public.
+    /// </summary>
+    public string? Proxy { get; set; }
+
     /// <summary>How far back a new article is compared with stored ones for near-duplicates.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
     public TimeSpan NearDuplicateWindow { get; set; } = TimeSpan.FromDays(3);

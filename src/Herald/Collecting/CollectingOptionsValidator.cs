@@ -1,3 +1,4 @@
+using Herald.Collecting.Fetching;
 using Herald.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,11 @@ internal sealed class CollectingOptionsValidator : IValidateOptions<CollectingOp
         if (options.TotalTimeout < options.AttemptTimeout)
         {
             failures.Add("Collecting:TotalTimeout: must be at least Collecting:AttemptTimeout.");
+        }
+
+        if (!string.IsNullOrEmpty(options.Proxy) && ProxyAddress.Problem(options.Proxy) is { } problem)
+        {
+            failures.Add($"Collecting:Proxy: {problem}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -47,20 +47,31 @@ public class XmlGuardTests(ITestOutputHelper output)
     [MemberData(nameof(Leads))]
     public void A_billion_laughs_feed_is_refused_for_its_DTD_whatever_comes_first(string name, string lead)
     {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         var refused = Assert.Throws<FeedRejectedException>(() => FeedParser.Parse(lead + BillionLaughs, new Uri("https://feeds.example/laughs.xml")));
-        output.WriteLine($"{name}: refused in {clock.Elapsed.TotalMilliseconds:0.00} ms");
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        output.WriteLine($"{name}: refused in {clock.Elapsed.TotalMilliseconds:0.00} ms, {allocated / 1024.0:0} KB allocated");
 
         Assert.Equal("the feed declares a DTD; Herald refuses DTDs and entity declarations.", refused.Message);
+
+        // The time is printed, not asserted (tests never assert wall-clock time); what makes it fast is that no entity
+        // is expanded, and that is deterministic: expanding &lol9; even once allocates 2 GB, the old 10-million-
+        // character cap 20 MB. The refusal reads a few kilobytes.
+        Assert.True(allocated < 1024 * 1024, $"{allocated:N0} bytes allocated: something expanded the entities");
     }
 
     [Theory]
     [MemberData(nameof(Leads))]
     public void An_external_entity_feed_is_refused_for_its_DTD_whatever_comes_first(string name, string lead)
     {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         var refused = Assert.Throws<FeedRejectedException>(() => FeedParser.Parse(lead + ExternalEntity, new Uri("https://feeds.example/xxe.xml")));
-        output.WriteLine($"{name}: refused in {clock.Elapsed.TotalMilliseconds:0.00} ms");
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        output.WriteLine($"{name}: refused in {clock.Elapsed.TotalMilliseconds:0.00} ms, {allocated / 1024.0:0} KB allocated");
+
+        Assert.True(allocated < 1024 * 1024, $"{allocated:N0} bytes allocated");
 
         Assert.Contains("DTD", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("root:", refused.Message, StringComparison.Ordinal);

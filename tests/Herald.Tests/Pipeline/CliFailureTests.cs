@@ -25,6 +25,21 @@ public class CliFailureTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Settings_that_fail_in_several_sections_at_once_are_each_named_with_exit_code_2()
+    {
+        // Collecting is read by more than one validated options class, so its failure arrives with others at once.
+        var result = await RunAsync(["deliveries"], ("HeraldStorage", azurite.ConnectionString), ("Collecting__Proxy", "socks5://herald:secret@proxy.example:1080"), ("Delivery__BatchSize", "0"));
+
+        Assert.Equal(CliFailures.ConfigurationError, result.ExitCode);
+        Assert.StartsWith("Configuration error:", result.Errors.Trim(), StringComparison.Ordinal);
+        Assert.Contains("Collecting:Proxy: not an http:// proxy address", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("Delivery:BatchSize:", result.Errors, StringComparison.Ordinal);
+        Assert.Single(result.Errors.Split('\n'), line => line.Contains("Collecting:Proxy", StringComparison.Ordinal));
+        Assert.DoesNotContain("secret", result.Errors, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
     public async Task Storage_that_does_not_answer_is_said_in_two_lines_with_exit_code_3()
     {
         var closed = Herald.Local.LocalPorts.Free(); // free now, and nothing listens there

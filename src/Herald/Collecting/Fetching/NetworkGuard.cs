@@ -7,8 +7,9 @@ namespace Herald.Collecting.Fetching;
 /// Server-side request forgery guard: Herald connects only to globally reachable addresses, on ports 80 and 443,
 /// unless a source explicitly allows its own host to be private (AllowPrivateNetwork) or its own address names
 /// another port. The check runs when the socket connects, on the addresses DNS actually returned, so neither a
-/// redirect nor a DNS answer that changes between check and use can reach an internal service; and no proxy is used,
-/// so nothing routes a fetch around it.
+/// redirect nor a DNS answer that changes between check and use can reach an internal service. No proxy from the
+/// environment is used, so nothing routes a fetch around it; a proxy the operator configured for Herald connects on
+/// Herald's behalf, so there the target is resolved and judged before the request leaves (<see cref="ProxiedTargetProblemAsync"/>).
 /// </summary>
 public static class NetworkGuard
 {
@@ -90,11 +91,17 @@ public static class NetworkGuard
     /// <summary>
     /// A SocketsHttpHandler connect callback that refuses non-public addresses (unless <paramref name="allowPrivate"/>)
     /// and other ports, on the addresses <paramref name="resolve"/> (DNS unless a test gives its own answers) returns.
+    /// The configured <paramref name="proxy"/>, if any, is the one endpoint reached whatever its address and port.
     /// </summary>
-    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(bool allowPrivate, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null) =>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(bool allowPrivate, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null, DnsEndPoint? proxy = null) =>
         async (context, cancellationToken) =>
         {
             var port = context.DnsEndPoint.Port;
+            if (proxy is not null && port == proxy.Port && string.Equals(context.DnsEndPoint.Host, proxy.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                return await ConnectAsync(await (resolve ?? Dns.GetHostAddressesAsync)(proxy.Host, cancellationToken), port, cancellationToken);
+            }
+
             var allowed = context.InitialRequestMessage.Options.TryGetValue(AllowedPort, out var named) ? named : (int?)null;
             if (!IsAllowedPort(port, allowed))
             {
@@ -108,18 +115,51 @@ public static class NetworkGuard
                 throw new HttpRequestException($"refused to connect to {context.DnsEndPoint.Host}: it resolves to a private address (loopback, link-local, a private network or another special-purpose range); allow it on the source to read it anyway.");
             }
 
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(usable, port, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
+            return await ConnectAsync(usable, port, cancellationToken);
         };
+
+    /// <summary>
+    /// Why a request for <paramref name="url"/> must not go to the configured proxy, or null when it may: the proxy
+    /// resolves and connects for Herald, so Herald resolves the name first and every address must be public (unless
+    /// <paramref name="allowPrivate"/>). A name that does not resolve here is refused too: the proxy could resolve it
+    /// differently.
+    /// </summary>
+    public static async Task<string?> ProxiedTargetProblemAsync(Uri url, bool allowPrivate, CancellationToken cancellationToken, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
+    {
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(url.DnsSafeHost, out var literal) ? [literal] : await (resolve ?? Dns.GetHostAddressesAsync)(url.DnsSafeHost, cancellationToken);
+        }
+        catch (SocketException e)
+        {
+            return $"refused {url.Host}: it does not resolve here ({e.SocketErrorCode}), and the proxy is only given names Herald has checked.";
+        }
+
+        if (addresses.Length == 0)
+        {
+            return $"refused {url.Host}: it does not resolve here, and the proxy is only given names Herald has checked.";
+        }
+
+        return allowPrivate || addresses.All(IsPublic)
+            ? null
+            : $"refused {url.Host}: it resolves to a private address (loopback, link-local, a private network or another special-purpose range); allow it on the source to read it anyway.";
+    }
+
+    private static async Task<Stream> ConnectAsync(IPAddress[] addresses, int port, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     private static uint V4(byte a, byte b, byte c, byte d) => ((uint)a << 24) | ((uint)b << 16) | ((uint)c << 8) | d;
 

@@ -27,16 +27,25 @@ public static class WebClientRegistration
                 client.DefaultRequestHeaders.Accept.ParseAdd("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.9, */*;q=0.5");
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns the timeouts
             })
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp =>
             {
-                AllowAutoRedirect = false, // WebFetcher follows redirects itself, checking each hop
-                AutomaticDecompression = DecompressionMethods.All,
-                MaxConnectionsPerServer = sp.GetRequiredService<IOptions<CollectingOptions>>().Value.MaxConnectionsPerHost,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-                ConnectCallback = NetworkGuard.ConnectCallback(allowPrivate),
-                UseProxy = false, // a proxy from the environment (HTTP_PROXY) would connect for us, around the guard
-                UseCookies = false,
+                var proxy = sp.GetRequiredService<IOptions<CollectingOptions>>().Value.Proxy;
+                var configured = !string.IsNullOrEmpty(proxy);
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false, // WebFetcher follows redirects itself, checking each hop
+                    AutomaticDecompression = DecompressionMethods.All,
+                    MaxConnectionsPerServer = sp.GetRequiredService<IOptions<CollectingOptions>>().Value.MaxConnectionsPerHost,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    ConnectTimeout = TimeSpan.FromSeconds(10),
+                    ConnectCallback = NetworkGuard.ConnectCallback(allowPrivate, proxy: configured ? ProxyAddress.EndPoint(proxy!) : null),
+
+                    // A proxy from the environment (HTTP_PROXY) would connect for us, around the guard; only Herald's own
+                    // setting is honoured, and WebFetcher judges each target before handing it over.
+                    UseProxy = configured,
+                    Proxy = configured ? ProxyAddress.Create(proxy!) : null,
+                    UseCookies = false,
+                };
             })
             .AddStandardResilienceHandler()
             .SelectPipelineByAuthority()

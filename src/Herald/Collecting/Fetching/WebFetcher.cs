@@ -8,7 +8,7 @@ namespace Herald.Collecting.Fetching;
 /// GETs feeds and pages through IHttpClientFactory clients with standard resilience (per-attempt and total
 /// timeouts, retries with backoff, a circuit per host), following redirects itself so that each hop is checked:
 /// http(s) only, at most Collecting:MaxRedirects, ports 80 and 443 (or the source's own), and a private address only
-/// for the source's own host when allowed.
+/// for the source's own host when allowed; through Collecting:Proxy, only to a target that resolves here to public addresses.
 /// </summary>
 public sealed class WebFetcher(IHttpClientFactory clients, IOptions<CollectingOptions> options)
 {
@@ -37,6 +37,11 @@ public sealed class WebFetcher(IHttpClientFactory clients, IOptions<CollectingOp
             {
                 // Said here for addresses written out; names are checked on what DNS answers, when the socket connects.
                 throw new FetchFailedException($"refused {url.Host}: it is a private address (loopback, link-local, a private network or another special-purpose range).");
+            }
+
+            if (!string.IsNullOrEmpty(options.Value.Proxy) && await NetworkGuard.ProxiedTargetProblemAsync(url, privateAllowed, cancellationToken) is { } problem)
+            {
+                throw new FetchFailedException(problem);
             }
 
             var client = clients.CreateClient(privateAllowed ? PrivateClient : PublicClient);
