@@ -62,7 +62,7 @@ public static class PipelineOutput
     {
         report.Succeeded,
         Subscribers = report.Subscribers is { } s ? new { s.Added, s.Known } : null,
-        Collect = new { report.Collect.Sources, report.Collect.FailedSources, report.Collect.Items, report.Collect.NewArticles, report.Collect.KnownArticles, report.Collect.UnchangedSources, report.Collect.FilteredItems, report.Collect.NearDuplicates, report.Collect.PagesFetched, report.Collect.ShortExtractions },
+        Collect = new { report.Collect.Sources, report.Collect.FailedSources, report.Collect.Items, report.Collect.NewArticles, report.Collect.KnownArticles, report.Collect.UnchangedSources, report.Collect.FilteredItems, report.Collect.NearDuplicates, report.Collect.PagesFetched, report.Collect.ShortExtractions, report.Collect.LinklessTeasers },
         Summarize = Drain(report.Summarize),
         Editions = report.Editions.Select(e => new { e.NewsletterId, e.EditionId, e.Outcome, e.Articles, e.Stories, e.Recipients, e.Batches, e.LateSlots, e.NextSlot, e.Resumed, e.Error }),
         Send = Drain(report.Send),

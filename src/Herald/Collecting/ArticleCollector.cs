@@ -37,6 +37,9 @@ public sealed class ArticleCollector(
         Known,
         NearDuplicate,
         Filtered,
+
+        /// <summary>No link to the article and only a teaser in the feed: nothing to read or point a reader to.</summary>
+        LinklessTeaser,
     }
 
     public async Task<CollectReport> CollectAsync(CancellationToken cancellationToken, IProgress<StepProgress>? progress = null)
@@ -46,7 +49,7 @@ public sealed class ArticleCollector(
         var timings = new CollectTimings();
         var now = time.GetUtcNow();
         var recent = new NearDuplicateSet(await store.ListFingerprintsAsync(now - settings.NearDuplicateWindow, now, cancellationToken), settings.NearDuplicateBits);
-        int failed = 0, unchanged = 0, items = 0, added = 0, known = 0, filtered = 0, duplicates = 0, pages = 0, fellShort = 0, done = 0;
+        int failed = 0, unchanged = 0, items = 0, added = 0, known = 0, filtered = 0, duplicates = 0, pages = 0, fellShort = 0, linkless = 0, done = 0;
         await Parallel.ForEachAsync(sources, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelFeeds, CancellationToken = cancellationToken }, async (source, ct) =>
         {
             var state = await feedStates.GetAsync(SourceKey(source), ct);
@@ -61,6 +64,7 @@ public sealed class ArticleCollector(
                 Interlocked.Add(ref duplicates, result.NearDuplicates);
                 Interlocked.Add(ref pages, result.Pages);
                 Interlocked.Add(ref fellShort, result.ShortExtractions);
+                Interlocked.Add(ref linkless, result.LinklessTeasers);
                 if (result.NotModified)
                 {
                     Interlocked.Increment(ref unchanged);
@@ -90,11 +94,12 @@ public sealed class ArticleCollector(
             NearDuplicates = duplicates,
             PagesFetched = pages,
             ShortExtractions = fellShort,
+            LinklessTeasers = linkless,
             Timings = timings,
         };
     }
 
-    private sealed record SourceResult(bool NotModified, int Items, int New, int Known, int Filtered, int NearDuplicates, int Pages, int ShortExtractions);
+    private sealed record SourceResult(bool NotModified, int Items, int New, int Known, int Filtered, int NearDuplicates, int Pages, int ShortExtractions, int LinklessTeasers);
 
     private async Task<SourceResult> CollectSourceAsync(FeedSourceOptions source, FeedState state, NearDuplicateSet recent, CollectTimings timings, CancellationToken cancellationToken)
     {
@@ -114,7 +119,7 @@ public sealed class ArticleCollector(
             if (fetched.NotModified)
             {
                 logger.LogInformation("{Feed} is unchanged (304)", source.Name);
-                return new SourceResult(true, 0, 0, 0, 0, 0, 0, 0);
+                return new SourceResult(true, 0, 0, 0, 0, 0, 0, 0, 0);
             }
 
             (content, feedUrl, charset) = (fetched.Content, fetched.FinalUrl, fetched.Charset);
@@ -157,7 +162,8 @@ public sealed class ArticleCollector(
             outcomes.Count(o => o.Outcome == Outcome.Filtered),
             outcomes.Count(o => o.Outcome == Outcome.NearDuplicate),
             outcomes.Count(o => o.Page),
-            outcomes.Count(o => o.FellShort));
+            outcomes.Count(o => o.FellShort),
+            outcomes.Count(o => o.Outcome == Outcome.LinklessTeaser));
         logger.LogInformation("Collected {Count} items from {Feed} ({Format}): {New} new, {Known} known, {Duplicates} near-duplicates, {Filtered} filtered", feed.Items.Count, source.Name, feed.Format, result.New, result.Known, result.NearDuplicates, result.Filtered);
         return result;
     }
@@ -172,7 +178,7 @@ public sealed class ArticleCollector(
         var watch = Stopwatch.StartNew();
         var draft = ArticleDraft.FromFeed(item);
         var (pageFetched, fellShort) = (false, false);
-        if (source.FetchFullText && source.Url is not null && Words.Count(draft.Text) < settings.TeaserWords)
+        if (source.FetchFullText && source.Url is not null && !item.LinkIsSite && Words.Count(draft.Text) < settings.TeaserWords)
         {
             try
             {
@@ -202,6 +208,12 @@ public sealed class ArticleCollector(
 
     private async Task<Outcome> FinishItemAsync(FeedSourceOptions source, ParsedItem item, ArticleDraft draft, DateTimeOffset collectedAt, NearDuplicateSet recent, CollectTimings timings, CancellationToken cancellationToken)
     {
+        if (item.LinkIsSite && Words.Count(draft.Text) < collectingOptions.Value.TeaserWords)
+        {
+            logger.LogInformation("Left out \"{Title}\" from {Feed}: no link to its article and only {Words} words in the feed", draft.Title, source.Name, Words.Count(draft.Text));
+            return Outcome.LinklessTeaser;
+        }
+
         var watch = Stopwatch.StartNew();
         var tags = tagger.Tag(source.Tags, item.Categories, draft.Title, draft.Text);
         timings.AddExtract(watch.Elapsed);
@@ -303,7 +315,7 @@ public sealed class ArticleCollector(
     private static string ResolveFile(string file) =>
         Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, file));
 
-    private static string ItemKey(ParsedItem item) => CanonicalUrl.IdOf(CanonicalUrl.Normalize(item.Link))[..16];
+    private static string ItemKey(ParsedItem item) => CanonicalUrl.IdOf(item.Identity)[..16];
 
     private static string Describe(Exception ex) => ex switch
     {

@@ -13,7 +13,7 @@ internal sealed record ArticleDraft(string Title, Uri Link, Uri Canonical, DateT
         return new ArticleDraft(
             item.Title.Length > 0 ? item.Title : "(untitled)",
             item.Link,
-            new Uri(CanonicalUrl.Normalize(item.Link)),
+            new Uri(item.Identity),
             item.PublishedAt,
             item.Author,
             text,

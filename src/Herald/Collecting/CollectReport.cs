@@ -18,5 +18,8 @@ public sealed record CollectReport(int Sources, int FailedSources, int Items, in
     /// <summary>Pages whose extraction came out empty or shorter than the feed's own text (the feed's text was kept).</summary>
     public int ShortExtractions { get; init; }
 
+    /// <summary>Items with no link to their article whose feed carried only a teaser: left out, there being nothing to read or point to.</summary>
+    public int LinklessTeasers { get; init; }
+
     public CollectTimings Timings { get; init; } = new();
 }

@@ -27,7 +27,8 @@ internal static class JsonFeedReader
                 throw new FeedRejectedException("not a JSON Feed: no \"items\" list.");
             }
 
-            var site = FeedLinks.Resolve(String(root, "home_page_url"), feedUrl) ?? feedUrl;
+            var home = FeedLinks.Resolve(String(root, "home_page_url"), feedUrl);
+            var site = home ?? feedUrl;
             var items = new List<ParsedItem>();
             var notes = new List<string>();
             foreach (var item in list.EnumerateArray().Take(maxItems))
@@ -37,21 +38,35 @@ internal static class JsonFeedReader
                     throw new FeedRejectedException("the feed took too long to read.");
                 }
 
-                if (item.ValueKind != JsonValueKind.Object || (FeedLinks.Resolve(String(item, "url"), site) ?? FeedLinks.Resolve(String(item, "external_url"), site)) is not { } link)
+                if (item.ValueKind != JsonValueKind.Object)
                 {
-                    notes.Add("an item with no link to its article was left out");
+                    notes.Add("an item that is not an object was left out");
                     continue;
                 }
 
+                var link = FeedLinks.Resolve(String(item, "url"), site) ?? FeedLinks.Resolve(String(item, "external_url"), site);
+                var title = HtmlText.ToInlineText(System.Net.WebUtility.HtmlEncode(String(item, "title") ?? ""));
                 var plain = String(item, "content_text");
+                var content = String(item, "content_html") ?? (plain is null ? null : "<p>" + System.Net.WebUtility.HtmlEncode(plain) + "</p>");
+                var summary = String(item, "summary") is { } said ? "<p>" + System.Net.WebUtility.HtmlEncode(said) + "</p>" : null;
+                if (link is null && XmlFeedReader.LinklessProblem(home, content, summary) is { } problem)
+                {
+                    notes.Add(problem);
+                    continue;
+                }
+
                 items.Add(new ParsedItem(
-                    HtmlText.ToInlineText(System.Net.WebUtility.HtmlEncode(String(item, "title") ?? "")),
-                    link,
+                    title,
+                    link ?? home!,
                     FeedDates.Parse(String(item, "date_published")) ?? FeedDates.Parse(String(item, "date_modified")),
                     AuthorOf(item),
                     item.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array ? [.. tags.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).Where(t => t.Length is > 0 and <= 200)] : [],
-                    String(item, "content_html") ?? (plain is null ? null : "<p>" + System.Net.WebUtility.HtmlEncode(plain) + "</p>"),
-                    String(item, "summary") is { } summary ? "<p>" + System.Net.WebUtility.HtmlEncode(summary) + "</p>" : null));
+                    content,
+                    summary)
+                {
+                    LinkIsSite = link is null,
+                    ItemId = link is null ? String(item, "id") ?? title + "\n" + content + summary : null,
+                });
             }
 
             return new ParsedFeed(HtmlText.ToInlineText(System.Net.WebUtility.HtmlEncode(String(root, "title") ?? "")), "JsonFeed", items) { Notes = notes };

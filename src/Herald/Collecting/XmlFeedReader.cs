@@ -8,7 +8,8 @@ namespace Herald.Collecting;
 /// so that a feed with prefixed or missing namespaces reads too. Each item gets the article's link as a reader
 /// expects it (an alternate link, never self, enclosure or related; a guid only when it is a permalink), its
 /// date from whichever element the feed used, and a title as text (HTML, base64 and escaped titles decoded, never a
-/// script's text). Items with no usable link are left out, each with a note saying why.
+/// script's text). An item with no usable link points to the feed's site when it has text of its own (the collector
+/// keeps it only if that is the whole article); otherwise it is left out with a note saying why.
 /// </summary>
 internal static class XmlFeedReader
 {
@@ -55,7 +56,8 @@ internal static class XmlFeedReader
 
         var atom = kind == "feed";
         var rootBase = BaseOf(root, feedUrl);
-        var site = LinkOf(channel, atom, rootBase) ?? feedUrl;
+        var home = LinkOf(channel, atom, rootBase);
+        var site = home ?? feedUrl;
         var items = new List<ParsedItem>();
         var notes = new List<string>();
         foreach (var entry in entries.Take(maxItems))
@@ -67,24 +69,37 @@ internal static class XmlFeedReader
 
             var baseUrl = BaseOf(entry, rootBase ?? site);
             var link = LinkOf(entry, atom, baseUrl);
-            if (link is null)
+            var title = TitleOf(Child(entry, "title"));
+            var content = ContentOf(Child(entry, "encoded") ?? Child(entry, "content"));
+            var summary = ContentOf(Child(entry, "description") ?? Child(entry, "summary"));
+            if (link is null && LinklessProblem(home, content, summary) is { } problem)
             {
-                notes.Add("an item with no link to its article was left out");
+                notes.Add(problem);
                 continue;
             }
 
-            items.Add(new ParsedItem(
-                TitleOf(Child(entry, "title")),
-                link,
-                DateOf(entry),
-                AuthorOf(entry),
-                CategoriesOf(entry),
-                ContentOf(Child(entry, "encoded") ?? Child(entry, "content")),
-                ContentOf(Child(entry, "description") ?? Child(entry, "summary"))));
+            items.Add(new ParsedItem(title, link ?? home!, DateOf(entry), AuthorOf(entry), CategoriesOf(entry), content, summary)
+            {
+                LinkIsSite = link is null,
+                ItemId = link is null ? IdOf(entry) ?? title + "\n" + content + summary : null,
+            });
         }
 
         return new ParsedFeed(TitleOf(Child(channel, "title")), format, items) { Notes = notes };
     }
+
+    /// <summary>
+    /// Why an item with no link to its article is left out, or null when it can be kept pointing to the feed's site:
+    /// it needs a site to point to and some text (whether the text is the whole article is the collector's call).
+    /// </summary>
+    internal static string? LinklessProblem(Uri? home, string? content, string? summary) =>
+        home is null ? "an item with no link to its article, in a feed that names no site, was left out"
+        : string.IsNullOrWhiteSpace(content) && string.IsNullOrWhiteSpace(summary) ? "an item with no link to its article and no text was left out"
+        : null;
+
+    /// <summary>The feed's own id of an item (RSS guid, Atom id), whatever it looks like.</summary>
+    private static string? IdOf(XElement entry) =>
+        (Child(entry, "guid") ?? Child(entry, "id"))?.Value.Trim() is { Length: > 0 } id ? id : null;
 
     private static XElement? Child(XElement parent, string localName) =>
         parent.Elements().FirstOrDefault(e => string.Equals(e.Name.LocalName, localName, StringComparison.OrdinalIgnoreCase));

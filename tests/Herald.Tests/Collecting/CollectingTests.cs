@@ -258,6 +258,42 @@ public class CollectingTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_item_with_no_link_is_kept_pointing_to_the_site_when_the_feed_carries_the_whole_article_and_left_out_when_a_teaser()
+    {
+        await using var server = await TestWebServer.StartAsync();
+        var feed = $"""
+            <rss version="2.0"><channel><title>Notes</title><link>{server.Url("/")}</link>
+              <item><title>Senate note</title><guid isPermaLink="false">note-1</guid><category>US Politics</category><description>{System.Net.WebUtility.HtmlEncode(TestFeeds.Story(1))}</description></item>
+              <item><title>House note</title><guid isPermaLink="false">note-2</guid><category>US Politics</category><description>{System.Net.WebUtility.HtmlEncode(TestFeeds.Story(2))}</description></item>
+              <item><title>Short note</title><guid isPermaLink="false">note-3</guid><category>US Politics</category><description>Read the rest in the app.</description></item>
+            </channel></rss>
+            """;
+        server.MapText("/feed.xml", "application/rss+xml", feed);
+        var config = CollectingConfig.Write([Source("Notes", server.Url("/feed.xml"))]);
+        var prefix = AzuriteFixture.UniquePrefix();
+        await using (var herald = await TestHerald.StartAsync(azurite, configFile: config, prefix: prefix, realTime: true))
+        {
+            var report = await herald.Get<ArticleCollector>().CollectAsync(Ct);
+
+            Assert.Equal((3, 2, 1, 0), (report.Items, report.NewArticles, report.LinklessTeasers, report.PagesFetched));
+            var articles = await AllArticlesAsync(herald);
+            Assert.Equal(["House note", "Senate note"], articles.Select(a => a.Title).Order(StringComparer.Ordinal));
+            Assert.All(articles, a => Assert.Equal(server.Url("/").AbsoluteUri, a.Url));
+            Assert.Equal(2, articles.Select(a => a.Id).Distinct().Count());
+            Assert.Equal(1, server.RequestsTo("/feed.xml"));
+            Assert.Single(server.Requests); // the site's page is never fetched for them
+        }
+
+        server.MapText("/feed.xml", "application/rss+xml", feed.Replace("Senate note", "Senate note (updated)", StringComparison.Ordinal));
+        await using var restarted = await TestHerald.StartAsync(azurite, configFile: config, prefix: prefix, realTime: true);
+
+        var again = await restarted.Get<ArticleCollector>().CollectAsync(Ct);
+
+        Assert.Equal(0, again.NewArticles); // known by its guid, whatever its title says now
+        Assert.Equal(2, (await AllArticlesAsync(restarted)).Count);
+    }
+
+    [Fact]
     public async Task Tags_come_from_the_source_the_categories_and_the_rules_and_source_rules_filter()
     {
         await using var server = await TestWebServer.StartAsync();

@@ -20,7 +20,7 @@ public partial class FeedparserDifferentialTests(ITestOutputHelper output)
     /// <summary>The differences by design, and why.</summary>
     private static readonly Dictionary<string, string> Explained = new(StringComparer.Ordinal)
     {
-        ["no link"] = "feedparser keeps an item whose only guid is not a permalink, with no link; Herald leaves it out, having no article to point to",
+        ["no link"] = "feedparser keeps an item whose only guid is not a permalink, with no link; Herald keeps such an item only when it has text of its own (then pointing to the feed's site, and stored only if the text is the whole article), and these have none",
         ["id as link"] = "feedparser takes an Atom entry's id as its link when the entry's only link is rel=self; Herald takes neither an id nor a self link for the article",
     };
 

@@ -102,8 +102,32 @@ public class LiberalFeedTests
 
         Assert.Equal(["https://wire.example/1", "https://feeds.example/2"], atom.Items.Select(i => i.Link.AbsoluteUri));
         Assert.Equal(["https://wire.example/4", "https://wire.example/6"], rss.Items.Select(i => i.Link.AbsoluteUri));
-        Assert.Contains("an item with no link to its article was left out", atom.Notes);
-        Assert.Contains("an item with no link to its article was left out", rss.Notes);
+        Assert.Contains("an item with no link to its article, in a feed that names no site, was left out", atom.Notes);
+        Assert.Contains("an item with no link to its article and no text was left out", rss.Notes);
+    }
+
+    [Fact]
+    public void An_item_with_no_link_but_text_of_its_own_points_to_the_feeds_site_each_with_an_identity_of_its_own()
+    {
+        var rss = Read(Rss(
+            "<item><title>Morning note</title><guid isPermaLink=\"false\">note-17</guid><description>&lt;p&gt;The whole note.&lt;/p&gt;</description></item>" +
+            "<item><title>Evening note</title><guid isPermaLink=\"false\">note-18</guid><description>&lt;p&gt;Another note.&lt;/p&gt;</description></item>" +
+            "<item><title>No guid</title><description>Text only.</description></item>"));
+        var atom = Read("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><link href="https://wire.example/blog/"/>
+              <entry><title>only self</title><id>urn:uuid:1</id><link rel="self" href="https://wire.example/api/1"/><content type="html">&lt;p&gt;All of it.&lt;/p&gt;</content></entry>
+            </feed>
+            """);
+        var json = FeedParser.Parse("""{"version":"https://jsonfeed.org/version/1.1","title":"J","home_page_url":"https://wire.example/","items":[{"id":"j-1","title":"Linkless","content_text":"All of it."},{"id":"j-2","title":"Bare"}]}""", new Uri("https://feeds.example/feed.json"));
+
+        Assert.All(rss.Items.Concat(atom.Items).Concat(json.Items), i => Assert.True(i.LinkIsSite));
+        Assert.Equal(["https://wire.example/", "https://wire.example/", "https://wire.example/"], rss.Items.Select(i => i.Link.AbsoluteUri));
+        Assert.Equal(3, rss.Items.Select(i => i.Identity).Distinct().Count());
+        Assert.All(rss.Items, i => Assert.StartsWith("https://wire.example/#item-", i.Identity, StringComparison.Ordinal));
+        Assert.Equal(rss.Items[0].Identity, Read(Rss("<item><title>Retitled</title><guid isPermaLink=\"false\">note-17</guid><description>Edited.</description></item>")).Items[0].Identity);
+        Assert.Equal("https://wire.example/blog/", Assert.Single(atom.Items).Link.AbsoluteUri);
+        Assert.Equal("Linkless", Assert.Single(json.Items).Title);
+        Assert.Contains("an item with no link to its article and no text was left out", json.Notes);
     }
 
     [Fact]
