@@ -39,6 +39,7 @@ public static partial class PageExtractor
         // and again afterwards for what only its text gives away.
         if (document.Body is { } page)
         {
+            HiddenContinuation.Reveal(page);
             Boilerplate.Remove(page);
         }
 

@@ -5,8 +5,8 @@ using Herald.Tests.Infrastructure;
 namespace Herald.Tests.Collecting;
 
 /// <summary>
-/// Herald's page corpus (tests/Herald.Tests/Corpus/pages, written by Corpus/make_pages.py, copied from nowhere): 33
-/// article pages in 11 shapes, each beside the text a reader should get. Scored by token F1 against the expected text,
+/// Herald's page corpus (tests/Herald.Tests/Corpus/pages, written by Corpus/make_pages.py, copied from nowhere): 36
+/// article pages in 12 shapes, each beside the text a reader should get. Scored by token F1 against the expected text,
 /// per page and per shape; every page must score at least <see cref="Floor"/>, and the shapes Herald is known to
 /// handle must be read exactly.
 /// </summary>

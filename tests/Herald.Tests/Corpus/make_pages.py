@@ -105,5 +105,12 @@ def main():
         caption = f"The committee chair speaks to reporters {rng.choice(WHEN)}."
         body = f'<article><h1>{esc(t)}</h1><p>{esc(ps[0])}</p><div class="widget image-widget"><figure><img src="/p.jpg" alt=""><figcaption>{esc(caption)}</figcaption></figure></div><p>{esc(ps[1])}</p><p>{esc(ps[2])}</p></article>'
         write("caption-in-widget", n, chrome(f"herald{n}", body, t), [ps[0], caption, ps[1], ps[2]])
+    # The rest of the story in a block a script reveals ("Continue reading"): hidden by a class, or by the attribute.
+    for n, hider in enumerate(['class="hide-on-init"', 'class="js-hidden collapsed"', 'class="more" hidden'], start=1):
+        t, ps = title(), paragraphs(12)
+        body = (f'<article><h1>{esc(t)}</h1><div class="article-body">' + "".join(f"<p>{esc(p)}</p>" for p in ps[:3])
+                + '<button class="read-more" type="button">Continue reading</button>'
+                + f"<div {hider}>" + "".join(f"<p>{esc(p)}</p>" for p in ps[3:]) + "</div></div></article>")
+        write("hidden-continuation", n, chrome(f"courier{n}", body, t), ps)
 
 main()

@@ -15,19 +15,7 @@ public class PromoLineRateTests(ITestOutputHelper output)
     [InlineData("xsum-50.jsonl")]
     public void The_filter_flags_almost_no_sentence_of_real_news(string file)
     {
-        var path = RepositoryPaths.Shared is { } shared ? Path.Combine(shared, "data", file) : null;
-        if (path is null || !File.Exists(path))
-        {
-            Assert.Skip($"../shared/data/{file} is not here; this check runs where the shared development sets are (CI has them).");
-        }
-
-        var sentences = File.ReadLines(path).Where(l => l.Length > 0)
-            .SelectMany(l =>
-            {
-                using var document = System.Text.Json.JsonDocument.Parse(l);
-                return SentenceSplitter.Split(document.RootElement.GetProperty("article").GetString()!);
-            })
-            .ToList();
+        var sentences = DevelopmentSets.Articles(file).SelectMany(SentenceSplitter.Split).ToList();
         var flagged = sentences.Where(PromoLine.IsPromotional).ToList();
 
         output.WriteLine($"{file}: {flagged.Count} of {sentences.Count} sentences flagged ({100.0 * flagged.Count / sentences.Count:F2}%)");

@@ -16,11 +16,7 @@ public class SummarizationBenchmarkTests(ITestOutputHelper output)
     [InlineData("xsum-50.jsonl", 1, 75, 17.27, 1.60, 12.22)]
     public void Herald_beats_the_lead_baseline(string file, int sentences, int words, double leadRouge1, double leadRouge2, double leadRougeLsum)
     {
-        var path = RepositoryPaths.Shared is { } shared ? Path.Combine(shared, "data", file) : null;
-        if (path is null || !File.Exists(path))
-        {
-            Assert.Skip($"../shared/data/{file} is not here; this check runs where the shared development sets are (CI has them).");
-        }
+        var path = DevelopmentSets.PathOrSkip(file);
 
         double r1 = 0, r2 = 0, rl = 0, l1 = 0, l2 = 0, ll = 0;
         var count = 0;

@@ -18,11 +18,7 @@ public class SummaryOpenerTests(ITestOutputHelper output)
     [InlineData("xsum-50.jsonl", 1)]
     public void No_summary_opens_with_a_sentence_that_depends_on_one_left_out(string file, int sentences)
     {
-        var path = RepositoryPaths.Shared is { } shared ? Path.Combine(shared, "data", file) : null;
-        if (path is null || !File.Exists(path))
-        {
-            Assert.Skip($"../shared/data/{file} is not here; this check runs where the shared development sets are (CI has them).");
-        }
+        var path = DevelopmentSets.PathOrSkip(file);
 
         var dangling = new List<string>();
         var count = 0;
