@@ -69,14 +69,17 @@ public sealed class ProviderEventProcessor(
             }
         }
 
-        var fresh = await log.RecordNewAsync([.. events.Select(e => e.Id)], cancellationToken);
-        var taken = events.Where(e => fresh.Remove(e.Id)).ToList();
+        // Suppressing and unsubscribing are idempotent, so an event a dead request took in is acted on again; counting is
+        // not, so only events seen for the first time are counted (one a request died holding may go uncounted).
+        var marked = await log.TakeAsync([.. events.Select(e => e.Id)], cancellationToken);
+        var taken = events.DistinctBy(e => e.Id).Where(e => marked.Fresh.Contains(e.Id) || marked.Unfinished.Contains(e.Id)).ToList();
+        var counted = taken.Where(e => marked.Fresh.Contains(e.Id)).ToList();
         int suppressed = 0, unsubscribed = 0;
         try
         {
             suppressed = await SuppressAsync(taken, cancellationToken);
             unsubscribed = await UnsubscribeAsync(taken, cancellationToken);
-            foreach (var edition in taken.Where(e => IsEditionId(e.EditionId)).GroupBy(e => e.EditionId!))
+            foreach (var edition in counted.Where(e => IsEditionId(e.EditionId)).GroupBy(e => e.EditionId!))
             {
                 var counts = new EditionStatsRecord();
                 foreach (var e in edition)
@@ -89,13 +92,15 @@ public sealed class ProviderEventProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Taken in but not acted on: forget them, so the provider's retry of this request acts on them then.
-            logger.LogError(ex, "Acting on {Count} provider events failed; they are forgotten so the provider's retry brings them back", taken.Count);
-            await log.ForgetAsync(taken.Select(e => e.Id), CancellationToken.None);
+            // Taken in but not acted on: forget the new ones, so the provider's retry of this request acts on them and
+            // counts them; those an earlier request left unfinished stay so.
+            logger.LogError(ex, "Acting on {Count} provider events failed; the provider's retry brings them back", taken.Count);
+            await log.ForgetAsync(counted.Select(e => e.Id), CancellationToken.None);
             throw;
         }
 
-        foreach (var e in taken)
+        await log.FinishAsync([.. taken.Select(e => e.Id)], cancellationToken);
+        foreach (var e in counted)
         {
             metrics.WebhookEvent(e.Kind);
         }

@@ -48,6 +48,31 @@ public class WebhookTests(AzuriteFixture azurite, ITestOutputHelper output)
         Assert.False(lifted.Added); // an operator cannot re-add a suppressed address either
     }
 
+    [Fact]
+    public async Task Events_a_request_took_in_and_died_holding_are_acted_on_when_the_provider_retries_and_counted_once()
+    {
+        await using var site = await StartAsync();
+        var (subscriber, _) = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "bounced@example.com", "test", Ct);
+        const string body = """
+            [{"email":"bounced@example.com","event":"bounce","type":"bounce","sg_event_id":"bounce-1","herald_newsletter":"white-house-watch","herald_edition":"white-house-watch-20261125"},
+             {"email":"reader@example.com","event":"delivered","sg_event_id":"delivered-1","herald_newsletter":"white-house-watch","herald_edition":"white-house-watch-20261125"}]
+            """;
+
+        // The first delivery of the request reached an instance that took the bounce in and died before acting on it.
+        var died = await site.Herald.Get<ProviderEventLog>().TakeAsync(["bounce-1"], Ct);
+        using var retry = await PostAsync(site, body, WebhookSigner.Sign(TestKeys.Webhook, body, site.Herald.Time.GetUtcNow()));
+        using var again = await PostAsync(site, body, WebhookSigner.Sign(TestKeys.Webhook, body, site.Herald.Time.GetUtcNow()));
+
+        Assert.Equal(["bounce-1"], died.Fresh);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(2, JsonDocument.Parse(await retry.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("new").GetInt32());
+        Assert.Equal(SubscriberStatus.Suppressed, (await site.Herald.Get<SubscriberStore>().GetAsync(subscriber!.Id, Ct))!.StatusFor("white-house-watch"));
+        Assert.Equal(0, JsonDocument.Parse(await again.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("new").GetInt32());
+        var stats = await site.Herald.Get<DeliveryLedger>().GetStatsAsync("white-house-watch-20261125", Ct);
+        Assert.Equal(1, stats.Delivered);
+        Assert.Equal(0, stats.Bounced); // the dead request's event: acted on, not counted (counting is not idempotent)
+    }
+
     [Theory]
     [InlineData(-6 * 60)]
     [InlineData(6 * 60)]
