@@ -272,18 +272,28 @@ public sealed class SubscriptionService(
             return (subscriber, true);
         }
 
-        var existing = await store.GetAsync(id, cancellationToken);
-        if (existing is not null && existing.StatusFor(newsletterId) is SubscriberStatus.Pending or SubscriberStatus.None)
+        // Already stored: activate a pending or absent subscription, reading again and deciding again when another write
+        // (a confirm click, a bounce, a preferences save) lands between this read and this write.
+        for (var attempt = 1; ; attempt++)
         {
+            var existing = await store.GetAsync(id, cancellationToken);
+            if (existing is null || existing.StatusFor(newsletterId) is not (SubscriberStatus.Pending or SubscriberStatus.None))
+            {
+                return (existing, false);
+            }
+
+            now = time.GetUtcNow();
             Activate(Request(existing.SubscriptionTo(newsletterId), origin, now), now);
             existing.Name ??= Clean(name);
-            await store.UpdateAsync(existing, cancellationToken);
+            if (!await TryUpdateAsync(existing, cancellationToken, attempt))
+            {
+                continue;
+            }
+
             await consents.AddAsync(id, new ConsentRecord(consentedAt ?? now, newsletterId, "consented (as imported)", origin, null), cancellationToken);
             logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", existing.Id, newsletterId, SubscriberStatus.Active, "confirmed by operator");
             return (existing, true);
         }
-
-        return (existing, false);
     }
 
     /// <summary>

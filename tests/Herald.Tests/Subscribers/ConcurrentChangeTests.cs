@@ -81,6 +81,37 @@ public class ConcurrentChangeTests(AzuriteFixture azurite)
         Assert.Equal((SubscriberStatus.Suppressed, "Second Tab"), (stored.StatusFor("white-house-watch"), stored.Name)); // the stale page cannot undo the bounce
     }
 
+    [Fact]
+    public async Task An_import_that_meets_a_write_made_since_its_read_still_activates_the_pending_reader()
+    {
+        var clock = new ClockThatLetsAWriterIn(new FakeTimeProvider(TestHerald.SampleNow));
+        await using var herald = await TestHerald.StartAsync(azurite, services: s => s.AddSingleton<TimeProvider>(clock));
+        var service = herald.Get<SubscriptionService>();
+        await service.RequestAsync(new SignUpRequest("white-house-watch", "pending@example.com", null, "form", null, clock.GetUtcNow(), null), Ct);
+        var id = EmailAddresses.IdOf("pending@example.com");
+        var store = herald.Get<SubscriberStore>();
+        var notes = 0;
+        clock.Writer = async () =>
+        {
+            if (++notes <= 2)
+            {
+                var other = (await store.GetAsync(id, Ct))!;
+                other.Name = $"Named on the preferences page ({notes})";
+                await store.UpdateAsync(other, Ct);
+            }
+        };
+        var (subscriber, added) = await service.AddConfirmedAsync("white-house-watch", "pending@example.com", "import: readers.csv", Ct);
+        clock.Writer = null;
+
+        Assert.True(added);
+        Assert.True(notes >= 2, "both notes were written");
+        var stored = (await store.GetAsync(id, Ct))!;
+        Assert.Equal(SubscriberStatus.Active, stored.StatusFor("white-house-watch"));
+        Assert.Equal("Named on the preferences page (2)", stored.Name); // the write in between is kept
+        Assert.Equal(subscriber!.Id, id);
+        Assert.Contains("consented (as imported)", await herald.Get<ConsentLog>().ListAsync(id, Ct).Select(c => c.Action).ToListAsync(Ct));
+    }
+
     /// <summary>A clock that lets another writer in each time the code under test reads it.</summary>
     private sealed class ClockThatLetsAWriterIn(TimeProvider inner) : TimeProvider
     {
