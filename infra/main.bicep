@@ -50,6 +50,9 @@ param collectSchedule string = '0 */30 * * * *'
 @description('NCRONTAB schedule of BuildDigests waking to build the newsletters whose slots have come (each newsletter has its own schedule and time zone in heraldSettings): every 5 minutes by default.')
 param digestSchedule string = '0 */5 * * * *'
 
+@description('NCRONTAB schedule (UTC) of PruneRecords removing expired replay-protection, de-duplication and count rows: daily at 03:30 by default.')
+param pruneSchedule string = '0 30 3 * * *'
+
 @description('Most instances the Functions app scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -184,6 +187,7 @@ module functions 'modules/functionApp.bicep' = {
     inboundParseDomain: inboundParseDomain
     collectSchedule: collectSchedule
     digestSchedule: digestSchedule
+    pruneSchedule: pruneSchedule
     heraldSettings: heraldSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

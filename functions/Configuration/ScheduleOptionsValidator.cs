@@ -11,6 +11,7 @@ internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOption
         var failures = new List<string>();
         Check(nameof(ScheduleOptions.CollectSchedule), options.CollectSchedule, failures);
         Check(nameof(ScheduleOptions.DigestSchedule), options.DigestSchedule, failures);
+        Check(nameof(ScheduleOptions.PruneSchedule), options.PruneSchedule, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -53,6 +53,9 @@ param collectSchedule string
 @description('NCRONTAB schedule (UTC) of BuildDigests.')
 param digestSchedule string
 
+@description('NCRONTAB schedule (UTC) of PruneRecords.')
+param pruneSchedule string
+
 @description('Herald\'s newsletters, sources and tagging rules, in herald.json\'s shape; given to the app as HERALD_SETTINGS_JSON.')
 param heraldSettings object
 
@@ -137,6 +140,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         { name: 'CollectSchedule', value: collectSchedule }
         { name: 'DigestSchedule', value: digestSchedule }
+        { name: 'PruneSchedule', value: pruneSchedule }
         { name: 'Herald__PublicBaseUrl', value: baseUrl }
         { name: 'Herald__SigningKey', value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.signingKey})' }
         { name: 'Herald__PreviousSigningKeys__0', value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.previousSigningKey})' }

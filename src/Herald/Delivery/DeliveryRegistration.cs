@@ -1,4 +1,5 @@
 using Herald.Configuration;
+using Herald.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Delivery;
@@ -19,6 +20,7 @@ public static class DeliveryRegistration
         services.AddSingleton<DeliveryRedrive>();
         services.AddSingleton<DeliveryOverview>();
         services.AddSingleton<ProviderEventLog>();
+        services.AddSingleton<IExpiringRecords>(sp => sp.GetRequiredService<ProviderEventLog>());
         services.AddSingleton<ProviderEventProcessor>();
         return services;
     }

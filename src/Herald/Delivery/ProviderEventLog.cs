@@ -12,8 +12,20 @@ namespace Herald.Delivery;
 /// replayed or retried request, only events never seen before, or left unfinished by a request that died, are acted
 /// on. Rows are grouped by the hash's first two hex digits and written a hundred to a transaction.
 /// </summary>
-public sealed class ProviderEventLog(HeraldStorage storage, TimeProvider time)
+public sealed class ProviderEventLog(HeraldStorage storage, TimeProvider time) : IExpiringRecords
 {
+    /// <summary>How long an event is remembered: SendGrid retries a request for up to 72 hours; a week leaves room.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
+    public string Name => "provider events";
+
+    /// <summary>Forgets events taken in more than <see cref="Retention"/> ago (the rows are spread by hash, so this reads the table once).</summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        return await TableRows.DeleteAsync(storage.ProviderEvents, TableClient.CreateQueryFilter($"At lt {time.GetUtcNow() - Retention}"), cancellationToken);
+    }
+
     /// <summary>
     /// Takes the events in: each new one gets a row marked unfinished. Returns the new ones, and those whose row an
     /// earlier request left unfinished (it died before acting on them); events whose row is finished are left out.

@@ -12,8 +12,27 @@ namespace Herald.Inbound;
 /// its day ("r20261125", RowKey newsletter and address id: a second reply that day finds it), and one per accepted
 /// signature ("s", RowKey a hash of it: a replayed request finds it). No address is stored, only ids.
 /// </summary>
-public sealed class InboundLog(HeraldStorage storage, TimeProvider time)
+public sealed class InboundLog(HeraldStorage storage, TimeProvider time) : IExpiringRecords
 {
+    /// <summary>Days of counts kept: "herald stats" shows the last 30.</summary>
+    public const int CountDays = 90;
+
+    public string Name => "inbound mail";
+
+    /// <summary>
+    /// Removes counts older than <see cref="CountDays"/>, reply claims of days before yesterday (a claim only matters on
+    /// its own day) and signatures older than a day (a signature is accepted within minutes of its timestamp).
+    /// </summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync();
+        var now = time.GetUtcNow();
+        var counts = await TableRows.DeleteAsync(storage.Inbound, TableClient.CreateQueryFilter($"PartitionKey ge {"c"} and PartitionKey lt {CountPartition(now.AddDays(-CountDays))}"), cancellationToken);
+        var replies = await TableRows.DeleteAsync(storage.Inbound, TableClient.CreateQueryFilter($"PartitionKey ge {"r"} and PartitionKey lt {"r" + Day(now.AddDays(-1))}"), cancellationToken);
+        var signatures = await TableRows.DeleteAsync(storage.Inbound, TableClient.CreateQueryFilter($"PartitionKey eq {"s"} and At lt {now.AddDays(-1)}"), cancellationToken);
+        return counts + replies + signatures;
+    }
+
     public async Task RecordAsync(InboundOutcome outcome, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();

@@ -1,4 +1,5 @@
 using Herald.Configuration;
+using Herald.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Inbound;
@@ -11,6 +12,7 @@ public static class InboundRegistration
         services.AddValidatedOptions<InboundOptions, InboundOptionsValidator>(InboundOptions.SectionName);
         services.AddSingleton<InboundAuthenticator>();
         services.AddSingleton<InboundLog>();
+        services.AddSingleton<IExpiringRecords>(sp => sp.GetRequiredService<InboundLog>());
         services.AddSingleton<InboundCommands>();
         return services;
     }

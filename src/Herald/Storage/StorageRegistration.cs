@@ -10,6 +10,7 @@ public static class StorageRegistration
     {
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(StorageOptions.SectionName);
         services.AddSingleton<HeraldStorage>();
+        services.AddSingleton<RecordPruner>();
         return services;
     }
 }

@@ -38,6 +38,7 @@ public class ConfigurationValidationTests
     [InlineData("DigestSchedule", "every morning", "DigestSchedule: 'every morning' is not a six-field NCRONTAB schedule")]
     [InlineData("CollectSchedule", "0 */30 * * *", "CollectSchedule: '0 */30 * * *' is not a six-field NCRONTAB schedule")]
     [InlineData("CollectSchedule", "", "CollectSchedule: the setting is missing")]
+    [InlineData("PruneSchedule", "daily", "PruneSchedule: 'daily' is not a six-field NCRONTAB schedule")]
     [InlineData("Herald:SigningKey", "", "Herald:SigningKey: The SigningKey field is required.")]
     [InlineData("Herald:SigningKey", "short", "Herald:SigningKey:")]
     [InlineData("Herald:PublicBaseUrl", "not a url", "Herald:PublicBaseUrl:")]

@@ -27,9 +27,9 @@ public class FunctionRegistrationTests
     }
 
     [Fact]
-    public void Sixteen_function_classes_exist()
+    public void Eighteen_function_classes_exist()
     {
-        Assert.Equal(17, FunctionTypes().Count());
+        Assert.Equal(18, FunctionTypes().Count());
     }
 
     internal static ServiceProvider BuildAppServices()

@@ -15,6 +15,7 @@ public class FunctionsMetadataTests
     {
         { "CollectArticles", "%CollectSchedule%" },
         { "BuildDigests", "%DigestSchedule%" },
+        { "PruneRecords", "%PruneSchedule%" },
     };
 
     public static TheoryData<string, string> Queues => new()
@@ -42,7 +43,7 @@ public class FunctionsMetadataTests
     [Fact]
     public void Declares_exactly_Heralds_functions()
     {
-        string[] expected = ["Archive", "ArchiveFeed", "ArchiveIndex", "BuildDigests", "CollectArticles", "Confirm", "EraseData", "ExportData", "InboundEmail", "Preferences", "ProcessSignUp", "SendDigestBatch", "SendGridEvents", "Subscribe", "SubscribePage", "SummarizeArticle", "Unsubscribe"];
+        string[] expected = ["Archive", "ArchiveFeed", "ArchiveIndex", "BuildDigests", "CollectArticles", "Confirm", "EraseData", "ExportData", "InboundEmail", "Preferences", "ProcessSignUp", "PruneRecords", "SendDigestBatch", "SendGridEvents", "Subscribe", "SubscribePage", "SummarizeArticle", "Unsubscribe"];
         Assert.Equal(expected, Functions.Value.Keys.Order(StringComparer.Ordinal));
     }
 

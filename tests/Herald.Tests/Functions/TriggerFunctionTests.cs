@@ -47,6 +47,19 @@ public class TriggerFunctionTests(AzuriteFixture azurite)
         Assert.Equal(3, Directory.GetFiles(herald.Outbox, "*.eml", SearchOption.AllDirectories).Length);
     }
 
+    [Fact]
+    public async Task The_prune_timer_forgets_provider_events_older_than_a_week()
+    {
+        await using var herald = await TestHerald.StartAsync(azurite);
+        var events = herald.Get<Herald.Delivery.ProviderEventLog>();
+        await events.TakeAsync(["week-old"], Ct);
+        herald.Time.Advance(TimeSpan.FromDays(8));
+
+        await herald.Create<PruneRecords>().Run(new TimerInfo(), Ct);
+
+        Assert.Equal(["week-old"], (await events.TakeAsync(["week-old"], Ct)).Fresh);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not json")]

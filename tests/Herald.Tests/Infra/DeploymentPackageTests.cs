@@ -64,7 +64,7 @@ public class DeploymentPackageTests(ITestOutputHelper output)
             Assert.Equal("dotnet-isolated", description.GetProperty("language").GetString());
             Assert.True(File.Exists(Path.Combine(package, description.GetProperty("defaultWorkerPath").GetString()!)));
             using var metadata = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(package, "functions.metadata"), TestContext.Current.CancellationToken));
-            Assert.Equal(17, metadata.RootElement.GetArrayLength());
+            Assert.Equal(18, metadata.RootElement.GetArrayLength());
             using var extensions = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(package, "extensions.json"), TestContext.Current.CancellationToken));
             Assert.All(extensions.RootElement.GetProperty("extensions").EnumerateArray(), e => Assert.True(File.Exists(Path.Combine(package, e.GetProperty("hintPath").GetString()!)), e.GetProperty("hintPath").GetString()));
             using var runtime = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(package, "Herald.Functions.runtimeconfig.json"), TestContext.Current.CancellationToken));

@@ -207,6 +207,16 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             Assert.Contains($"{listDocument.RootElement.GetProperty("count")} subscribers", list.Output, StringComparison.Ordinal);
             Assert.Equal(listDocument.RootElement.GetProperty("count").GetInt32(), listDocument.RootElement.GetProperty("subscribers").GetArrayLength());
 
+            var prune = await RunAsync(["prune", "--data", other], json);
+            var pruneJson = await RunAsync(["prune", "--json", "--data", other], json);
+            using var pruneDocument = JsonDocument.Parse(pruneJson.Output);
+            foreach (var removed in pruneDocument.RootElement.GetProperty("removed").EnumerateObject())
+            {
+                Assert.Contains($"{removed.Name}: {removed.Value} expired rows removed", prune.Output, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(["inbound mail", "provider events"], pruneDocument.RootElement.GetProperty("removed").EnumerateObject().Select(p => p.Name));
+
             // The tables fit an 80-column terminal.
             var batches = await RunAsync(["deliveries", "--edition", edition.GetProperty("editionId").GetString()!, "--data", other], json);
             var tableLines = new[] { stats.Output, list.Output, batches.Output }
