@@ -86,8 +86,8 @@ public static partial class Boilerplate
     /// A block named like boilerplate ("widget", "sidebar", a WordPress post's "tag-newsletter" class, a layout's
     /// "with-sidebar") that holds the article all the same: a long paragraph, an article element or body, a captioned
     /// photo inside the article, or prose with few links - three paragraphs of sentence length, or two such lines
-    /// separated by &lt;br&gt; (blog platforms wrap the post in a "widget"). Deleting it would delete the story; whatever else it holds,
-    /// the extractor still judges.
+    /// separated by &lt;br&gt; (blog platforms wrap the post in a "widget"). Deleting it would delete the story;
+    /// whatever else it holds, the extractor still judges.
     /// </summary>
     private static bool HoldsTheArticle(IElement element)
     {
