@@ -42,9 +42,11 @@ public static class RunProgress
                         task.StartTask();
                     }
 
+                    // A total of 0: not known until the end (an export streams); the bar moves without a percentage.
+                    task.IsIndeterminate = step.Total <= 0;
                     task.MaxValue = Math.Max(1, step.Total);
-                    task.Value = step.Done;
-                    task.Description = $"{entry.Title} {step.Done}/{step.Total}{(step.Produced > 0 ? $" ({step.Produced} {Noun(step.Stage)})" : "")}{(step.Item is { Length: > 0 } item ? $" [grey]{Markup.Escape(item.Length <= 24 ? item : item[..24])}[/]" : "")}";
+                    task.Value = step.Total <= 0 ? 0 : step.Done;
+                    task.Description = step.Total <= 0 ? $"{entry.Title} {step.Done}" : $"{entry.Title} {step.Done}/{step.Total}{(step.Produced > 0 ? $" ({step.Produced} {Noun(step.Stage)})" : "")}{(step.Item is { Length: > 0 } item ? $" [grey]{Markup.Escape(item.Length <= 24 ? item : item[..24])}[/]" : "")}";
                 });
                 result = await work(progress);
                 foreach (var (task, _) in tasks.Values)
@@ -54,6 +56,7 @@ public static class RunProgress
                         task.StartTask();
                     }
 
+                    task.IsIndeterminate = false;
                     task.Value = task.MaxValue;
                     task.StopTask();
                 }

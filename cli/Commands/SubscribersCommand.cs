@@ -119,7 +119,13 @@ public static class SubscribersCommand
             }
 
             await using var writer = output.CreateText();
-            var rows = await csv.ExportAsync(writer, parse.GetValue(defaultNewsletter), ct);
+
+            // How many rows there will be is known only at the end: the display counts them as they are written.
+            var rows = await RunProgress.RunAsync(RunProgress.Interactive, [("export", "Exporting rows")], progress => csv.ExportAsync(
+                writer,
+                parse.GetValue(defaultNewsletter),
+                ct,
+                progress is null ? null : new RowProgress(done => progress.Report(new StepProgress("export", done, 0)))));
             Console.WriteLine($"Exported:   {rows} subscriptions to {output.FullName}");
             return 0;
         }, ct, needsStorage: true, quiet: parse.GetValue(outputOption) is null));

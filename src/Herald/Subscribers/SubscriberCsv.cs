@@ -83,7 +83,7 @@ public sealed class SubscriberCsv(SubscriptionService subscriptions, SubscriberS
         return new ImportReport(added, unchanged, rejected);
     }
 
-    public async Task<int> ExportAsync(TextWriter output, string? newsletterId, CancellationToken cancellationToken)
+    public async Task<int> ExportAsync(TextWriter output, string? newsletterId, CancellationToken cancellationToken, IProgress<int>? progress = null)
     {
         using var csv = new CsvWriter(output, ExportConfig, leaveOpen: true);
         foreach (var column in ExportColumns)
@@ -103,11 +103,15 @@ public sealed class SubscriberCsv(SubscriptionService subscriptions, SubscriberS
                 }
 
                 await csv.NextRecordAsync();
-                rows++;
+                if (++rows % 100 == 0)
+                {
+                    progress?.Report(rows);
+                }
             }
         }
 
         await csv.FlushAsync();
+        progress?.Report(rows);
         return rows;
     }
 

@@ -234,7 +234,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task On_a_terminal_run_shows_progress_per_stage_and_in_a_pipe_it_prints_only_its_lines()
+    public async Task On_a_terminal_run_and_export_show_progress_and_in_a_pipe_they_print_only_their_lines()
     {
         var prefix = AzuriteFixture.UniquePrefix();
         var data = Directory.CreateTempSubdirectory("herald-cli-").FullName;
@@ -252,6 +252,18 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             Assert.Contains("Delivered:", terminal.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("━", piped.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("Collecting 3/3", piped.Output, StringComparison.Ordinal);
+
+            // An export's size is known only at its end: the bar counts the rows written.
+            var csv = Path.Combine(data, "export.csv");
+            var exportCommand = $"dotnet {Path.Combine(RepositoryPaths.OutputOf("cli"), "Herald.Cli.dll")} subscribers export -o {csv} --data {data}";
+            var exported = await HeraldProcess.RunProgramAsync("script", ["-qec", exportCommand, "/dev/null"], new Dictionary<string, string?> { ["HeraldStorage"] = azurite.ConnectionString, ["Storage__NamePrefix"] = prefix, ["HERALD_HOME"] = RepositoryPaths.Root, ["TERM"] = "xterm-256color" }, TimeSpan.FromMinutes(2));
+            var exportedPiped = await RunAsync(["subscribers", "export", "-o", csv, "--data", data], prefix);
+
+            Assert.True(exported.ExitCode == 0, exported.Output + exported.Errors);
+            Assert.Contains("Exporting rows 3", exported.Output, StringComparison.Ordinal);
+            Assert.Contains("Exported:   3 subscriptions", exported.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("━", exportedPiped.Output, StringComparison.Ordinal);
+            Assert.Equal(4, File.ReadAllLines(csv).Length);
         }
         finally
         {
