@@ -76,7 +76,7 @@ var tags = { 'azd-env-name': environmentName, application: 'herald' }
 // Names the code uses (src/Herald/Storage/StorageNames.cs); a test compares them with the compiled template.
 var heraldContainers = ['articles', 'editions', 'summaries', 'batches']
 var heraldQueues = ['summarize-articles', 'send-digest-batches', 'signup-requests']
-var heraldTables = ['articleindex', 'subscribers', 'deliveries', 'feedstate', 'optouts', 'suppressions', 'consents', 'providerevents', 'inbound']
+var heraldTables = ['articleindex', 'subscribers', 'deliveries', 'feedstate', 'optouts', 'suppressions', 'consents', 'providerevents', 'inbound', 'signupquota']
 var deploymentContainer = 'app-package-${take(token, 8)}'
 
 var names = {

@@ -10,7 +10,7 @@ public static class PruneCommand
     public static Command Build()
     {
         var json = CliJson.Option();
-        var command = new Command("prune", "Remove expired rows: provider events older than a week, inbound signatures older than a day, reply claims before yesterday, inbound counts older than 90 days.") { json };
+        var command = new Command("prune", "Remove expired rows: provider events older than a week, inbound signatures older than a day, reply claims before yesterday, inbound counts older than 90 days, sign-up quotas older than two hours.") { json };
         command.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
         {
             var removed = await host.Services.GetRequiredService<RecordPruner>().PruneAsync(ct);

@@ -37,6 +37,7 @@ public sealed class HeraldStorage
         Consents = tables.GetTableClient(prefix + StorageNames.ConsentsTable);
         ProviderEvents = tables.GetTableClient(prefix + StorageNames.ProviderEventsTable);
         Inbound = tables.GetTableClient(prefix + StorageNames.InboundTable);
+        SignUpQuota = tables.GetTableClient(prefix + StorageNames.SignUpQuotaTable);
 
     }
 
@@ -77,6 +78,9 @@ public sealed class HeraldStorage
     /// <summary>Inbound mail: what each message asked for (by day), the replies sent (one a day per address), the signatures seen.</summary>
     public TableClient Inbound { get; }
 
+    /// <summary>Confirmation emails set off per client address (its keyed hash) per hour, shared by every instance.</summary>
+    public TableClient SignUpQuota { get; }
+
     /// <summary>
     /// Creates what is missing. Safe to call from every function invocation: the work happens once per
     /// process, and again only after a failure (storage briefly unreachable must not poison the process).
@@ -112,6 +116,7 @@ public sealed class HeraldStorage
             Suppressions.CreateIfNotExistsAsync(),
             Consents.CreateIfNotExistsAsync(),
             ProviderEvents.CreateIfNotExistsAsync(),
-            Inbound.CreateIfNotExistsAsync());
+            Inbound.CreateIfNotExistsAsync(),
+            SignUpQuota.CreateIfNotExistsAsync());
     }
 }

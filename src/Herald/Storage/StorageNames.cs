@@ -33,4 +33,7 @@ public static class StorageNames
 
     /// <summary>Inbound mail: commands by day, replies sent, signatures already seen.</summary>
     public const string InboundTable = "inbound";
+
+    /// <summary>Confirmation emails set off per client address this hour, counted across every instance.</summary>
+    public const string SignUpQuotaTable = "signupquota";
 }

@@ -6,4 +6,7 @@ public enum SubscribeOutcome
     ConfirmationSent,
     InvalidAddress,
     UnknownNewsletter,
+
+    /// <summary>The client address has set off its hour's confirmations (SignUps:ConfirmationsPerClientPerHour): nothing is mailed.</summary>
+    OverQuota,
 }

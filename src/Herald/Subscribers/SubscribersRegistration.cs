@@ -1,4 +1,5 @@
 using Herald.Configuration;
+using Herald.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Subscribers;
@@ -9,6 +10,9 @@ public static class SubscribersRegistration
     public static IServiceCollection AddHeraldSubscribers(this IServiceCollection services)
     {
         services.AddValidatedOptions<TokenOptions>(TokenOptions.SectionName);
+        services.AddValidatedOptions<SignUpQuotaOptions>(SignUpQuotaOptions.SectionName);
+        services.AddSingleton<SignUpQuota>();
+        services.AddSingleton<IExpiringRecords>(sp => sp.GetRequiredService<SignUpQuota>());
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<SuppressionList>();
         services.AddSingleton<ConsentLog>();

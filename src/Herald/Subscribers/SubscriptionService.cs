@@ -19,6 +19,7 @@ namespace Herald.Subscribers;
 public sealed class SubscriptionService(
     SubscriberStore store,
     SuppressionList suppressions,
+    SignUpQuota quota,
     ConsentLog consents,
     SubscriberTokens tokens,
     SiteLinks links,
@@ -75,6 +76,14 @@ public sealed class SubscriptionService(
         if (subscription.Status == SubscriberStatus.Active)
         {
             return SubscribeOutcome.ConfirmationSent;
+        }
+
+        // Only a request that would mail counts against its client's quota; the web form's hash is 24 hex digits, and
+        // anything else in a queue message is not a client Herald hashed (mail to the subscribe address has none).
+        if (request.IpHash is { Length: 24 } client && client.All(char.IsAsciiHexDigitLower) && !await quota.TryTakeAsync(client, cancellationToken))
+        {
+            logger.LogWarning("Sign-up to {Newsletter} for {Recipient} not mailed: its client address set off its hour's confirmations", newsletter.Id, EmailAddresses.Mask(address));
+            return SubscribeOutcome.OverQuota;
         }
 
         Request(subscription, request.Source, now, request.RequestId);

@@ -215,7 +215,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
                 Assert.Contains($"{removed.Name}: {removed.Value} expired rows removed", prune.Output, StringComparison.Ordinal);
             }
 
-            Assert.Equal(["inbound mail", "provider events"], pruneDocument.RootElement.GetProperty("removed").EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["inbound mail", "provider events", "sign-up quotas"], pruneDocument.RootElement.GetProperty("removed").EnumerateObject().Select(p => p.Name));
 
             // The tables fit an 80-column terminal.
             var batches = await RunAsync(["deliveries", "--edition", edition.GetProperty("editionId").GetString()!, "--data", other], json);
