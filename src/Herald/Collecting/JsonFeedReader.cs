@@ -49,7 +49,7 @@ internal static class JsonFeedReader
                 var plain = String(item, "content_text");
                 var content = String(item, "content_html") ?? (plain is null ? null : "<p>" + System.Net.WebUtility.HtmlEncode(plain) + "</p>");
                 var summary = String(item, "summary") is { } said ? "<p>" + System.Net.WebUtility.HtmlEncode(said) + "</p>" : null;
-                if (link is null && XmlFeedReader.LinklessProblem(home, content, summary) is { } problem)
+                if (link is null && FeedLinks.LinklessProblem(home, content, summary) is { } problem)
                 {
                     notes.Add(problem);
                     continue;

@@ -72,7 +72,7 @@ internal static class XmlFeedReader
             var title = TitleOf(Child(entry, "title"));
             var content = ContentOf(Child(entry, "encoded") ?? Child(entry, "content"));
             var summary = ContentOf(Child(entry, "description") ?? Child(entry, "summary"));
-            if (link is null && LinklessProblem(home, content, summary) is { } problem)
+            if (link is null && FeedLinks.LinklessProblem(home, content, summary) is { } problem)
             {
                 notes.Add(problem);
                 continue;
@@ -87,15 +87,6 @@ internal static class XmlFeedReader
 
         return new ParsedFeed(TitleOf(Child(channel, "title")), format, items) { Notes = notes };
     }
-
-    /// <summary>
-    /// Why an item with no link to its article is left out, or null when it can be kept pointing to the feed's site:
-    /// it needs a site to point to and some text (whether the text is the whole article is the collector's call).
-    /// </summary>
-    internal static string? LinklessProblem(Uri? home, string? content, string? summary) =>
-        home is null ? "an item with no link to its article, in a feed that names no site, was left out"
-        : string.IsNullOrWhiteSpace(content) && string.IsNullOrWhiteSpace(summary) ? "an item with no link to its article and no text was left out"
-        : null;
 
     /// <summary>The feed's own id of an item (RSS guid, Atom id), whatever it looks like.</summary>
     private static string? IdOf(XElement entry) =>

@@ -40,13 +40,6 @@ public sealed class ConsentLog(HeraldStorage storage)
     public async Task<int> DeleteAllAsync(string subscriberId, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
-        var deleted = 0;
-        await foreach (var row in storage.Consents.QueryAsync<TableEntity>(e => e.PartitionKey == subscriberId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            await storage.Consents.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
-            deleted++;
-        }
-
-        return deleted;
+        return await TableRows.DeleteAsync(storage.Consents, TableClient.CreateQueryFilter($"PartitionKey eq {subscriberId}"), cancellationToken);
     }
 }

@@ -140,15 +140,5 @@ public class ConfiguredProxyTests
         Assert.Empty(proxy.Requests);
     }
 
-    private static ServiceProvider Services(string proxy)
-    {
-        var services = new ServiceCollection();
-        services.AddOptions<CollectingOptions>().Configure(o =>
-        {
-            o.Retries = 0;
-            o.Proxy = proxy;
-        });
-        services.AddHeraldWebClients();
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services(string proxy) => NetworkGuardTests.Services(proxy);
 }

@@ -174,10 +174,15 @@ public class NetworkGuardTests
         ["NO_PROXY"] = "",
     };
 
-    private static ServiceProvider Services()
+    /// <summary>The fetch clients as Herald registers them, without retries, and through <paramref name="proxy"/> when one is given.</summary>
+    internal static ServiceProvider Services(string? proxy = null)
     {
         var services = new ServiceCollection();
-        services.AddOptions<CollectingOptions>().Configure(o => o.Retries = 0);
+        services.AddOptions<CollectingOptions>().Configure(o =>
+        {
+            o.Retries = 0;
+            o.Proxy = proxy;
+        });
         services.AddHeraldWebClients();
         return services.BuildServiceProvider();
     }

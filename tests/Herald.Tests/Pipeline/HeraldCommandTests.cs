@@ -240,9 +240,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
         var data = Directory.CreateTempSubdirectory("herald-cli-").FullName;
         try
         {
-            // script(1) gives the command a pseudo-terminal, as an operator's shell would.
-            var command = $"dotnet {Path.Combine(RepositoryPaths.OutputOf("cli"), "Herald.Cli.dll")} run --data {data} --now 2026-11-25T11:00:00Z";
-            var terminal = await HeraldProcess.RunProgramAsync("script", ["-qec", command, "/dev/null"], new Dictionary<string, string?> { ["HeraldStorage"] = azurite.ConnectionString, ["Storage__NamePrefix"] = prefix, ["HERALD_HOME"] = RepositoryPaths.Root, ["TERM"] = "xterm-256color" }, TimeSpan.FromMinutes(2));
+            var terminal = await OnTerminalAsync($"run --data {data} --now 2026-11-25T11:00:00Z", prefix);
             var piped = await RunAsync(["run", "--data", data], prefix);
 
             Assert.True(terminal.ExitCode == 0, terminal.Output + terminal.Errors);
@@ -255,8 +253,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
 
             // An export's size is known only at its end: the bar counts the rows written.
             var csv = Path.Combine(data, "export.csv");
-            var exportCommand = $"dotnet {Path.Combine(RepositoryPaths.OutputOf("cli"), "Herald.Cli.dll")} subscribers export -o {csv} --data {data}";
-            var exported = await HeraldProcess.RunProgramAsync("script", ["-qec", exportCommand, "/dev/null"], new Dictionary<string, string?> { ["HeraldStorage"] = azurite.ConnectionString, ["Storage__NamePrefix"] = prefix, ["HERALD_HOME"] = RepositoryPaths.Root, ["TERM"] = "xterm-256color" }, TimeSpan.FromMinutes(2));
+            var exported = await OnTerminalAsync($"subscribers export -o {csv} --data {data}", prefix);
             var exportedPiped = await RunAsync(["subscribers", "export", "-o", csv, "--data", data], prefix);
 
             Assert.True(exported.ExitCode == 0, exported.Output + exported.Errors);
@@ -270,6 +267,14 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             Directory.Delete(data, recursive: true);
         }
     }
+
+    /// <summary>The CLI under script(1), which gives it a pseudo-terminal as an operator's shell would.</summary>
+    private Task<(int ExitCode, string Output, string Errors)> OnTerminalAsync(string arguments, string prefix) =>
+        HeraldProcess.RunProgramAsync(
+            "script",
+            ["-qec", $"dotnet {Path.Combine(RepositoryPaths.OutputOf("cli"), "Herald.Cli.dll")} {arguments}", "/dev/null"],
+            new Dictionary<string, string?> { ["HeraldStorage"] = azurite.ConnectionString, ["Storage__NamePrefix"] = prefix, ["HERALD_HOME"] = RepositoryPaths.Root, ["TERM"] = "xterm-256color" },
+            TimeSpan.FromMinutes(2));
 
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(string[] arguments, string prefix, params (string Name, string Value)[] environment) =>
         HeraldProcess.RunAsync(
