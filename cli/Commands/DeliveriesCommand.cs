@@ -2,6 +2,7 @@ using System.CommandLine;
 using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Editions.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

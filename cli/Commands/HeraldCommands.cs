@@ -3,6 +3,7 @@ using System.Globalization;
 using Herald.Cli.Local;
 using Herald.Configuration;
 using Herald.Editions;
+using Herald.Editions.Scheduling;
 using Herald.Local;
 using Herald.Mail;
 using Microsoft.Extensions.DependencyInjection;

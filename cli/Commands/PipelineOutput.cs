@@ -1,5 +1,6 @@
 using Herald.Cli.Local;
 using Herald.Delivery;
+using Herald.Editions;
 using Herald.Local;
 using Herald.Mail;
 using Microsoft.Extensions.DependencyInjection;

@@ -49,7 +49,7 @@ public static class SubscribersCommand
         add.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
         {
             var newsletterId = parse.GetValue(newsletterArgument)!;
-            var (subscriber, added) = await host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(newsletterId, parse.GetValue(emailArgument)!, "cli", ct);
+            var (subscriber, added) = await host.Services.GetRequiredService<SubscriberImports>().AddConfirmedAsync(newsletterId, parse.GetValue(emailArgument)!, "cli", ct);
             if (subscriber is null)
             {
                 await Console.Error.WriteLineAsync("Not added: the address is not valid or the newsletter is not configured.");

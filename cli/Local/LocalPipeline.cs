@@ -1,5 +1,6 @@
 using Herald.Collecting;
 using Herald.Delivery;
+using Herald.Editions;
 using Herald.Local;
 using Herald.Queues;
 using Herald.Storage;
@@ -41,7 +42,7 @@ public sealed class LocalPipeline(IHost host)
         if (!string.IsNullOrWhiteSpace(subscribersFile))
         {
             var path = Path.IsPathRooted(subscribersFile) ? subscribersFile : Path.Combine(Get<IHostEnvironment>().ContentRootPath, subscribersFile);
-            subscribers = await SampleSubscribers.ImportAsync(Get<SubscriptionService>(), path, cancellationToken);
+            subscribers = await SampleSubscribers.ImportAsync(Get<SubscriberImports>(), path, cancellationToken);
         }
 
         var collect = await Get<ArticleCollector>().CollectAsync(cancellationToken, progress);

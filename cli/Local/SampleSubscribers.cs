@@ -11,7 +11,7 @@ public static class SampleSubscribers
 
     private sealed record Entry(string Newsletter, string Email);
 
-    public static async Task<(int Added, int Known)> ImportAsync(SubscriptionService subscriptions, string file, CancellationToken cancellationToken)
+    public static async Task<(int Added, int Known)> ImportAsync(SubscriberImports imports, string file, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(file);
         var entries = await JsonSerializer.DeserializeAsync<List<Entry>>(stream, Json, cancellationToken)
@@ -19,7 +19,7 @@ public static class SampleSubscribers
         int added = 0, known = 0;
         foreach (var entry in entries)
         {
-            var (subscriber, isNew) = await subscriptions.AddConfirmedAsync(entry.Newsletter, entry.Email, "sample", cancellationToken);
+            var (subscriber, isNew) = await imports.AddConfirmedAsync(entry.Newsletter, entry.Email, "sample", cancellationToken);
             if (subscriber is null)
             {
                 throw new InvalidDataException($"Subscribers file '{file}': '{EmailAddresses.Mask(entry.Email ?? "")}' for '{entry.Newsletter}' is not a valid address or newsletter.");

@@ -1,4 +1,5 @@
 using Herald.Delivery;
+using Herald.Editions;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Herald.Functions.Timers;

@@ -51,7 +51,7 @@ public sealed class SiteServer : IAsyncDisposable
     private static async Task ProcessSignUpsAsync(IServiceProvider herald, CancellationToken stopping)
     {
         var drainer = herald.GetRequiredService<QueueDrainer>();
-        var subscriptions = herald.GetRequiredService<SubscriptionService>();
+        var signUps = herald.GetRequiredService<SignUpService>();
         var queue = herald.GetRequiredService<HeraldStorage>().SignUpQueue;
         var logger = herald.GetRequiredService<ILogger<SiteServer>>();
         while (!stopping.IsCancellationRequested)
@@ -59,7 +59,7 @@ public sealed class SiteServer : IAsyncDisposable
             try
             {
                 await herald.GetRequiredService<HeraldStorage>().EnsureCreatedAsync();
-                await drainer.DrainAsync(queue, (body, ct) => subscriptions.RequestAsync(SignUpQueue.Parse(body), ct), stopping, parallelism: 4, receiveBatch: 8);
+                await drainer.DrainAsync(queue, (body, ct) => signUps.RequestAsync(SignUpQueue.Parse(body), ct), stopping, parallelism: 4, receiveBatch: 8);
                 await Task.Delay(TimeSpan.FromMilliseconds(250), stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)

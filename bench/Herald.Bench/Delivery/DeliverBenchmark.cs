@@ -5,6 +5,7 @@ using Herald.Articles;
 using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Editions.Scheduling;
 using Herald.Local;
 using Herald.Mail;
 using Herald.Queues;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Herald.Articles;
+using Herald.Editions.Stories;
 using Herald.Local;
 using Herald.Summarizing;
 using Microsoft.Extensions.Logging.Abstractions;

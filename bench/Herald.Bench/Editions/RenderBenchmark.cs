@@ -4,10 +4,14 @@ using Herald.Articles;
 using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Editions.Rendering;
+using Herald.Editions.Scheduling;
+using Herald.Editions.Stories;
 using Herald.Local;
 using Herald.Mail;
 using Herald.Subscribers;
 using Herald.Summarizing;
+using Herald.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -18,4 +18,8 @@ public sealed class HeraldOptions
 
     [Required, MinLength(1)]
     public List<NewsletterOptions> Newsletters { get; set; } = [];
+
+    /// <summary>The newsletter with this id, or null when none is configured (ids from outside are matched exactly).</summary>
+    public NewsletterOptions? FindNewsletter(string? newsletterId) =>
+        Newsletters.FirstOrDefault(n => string.Equals(n.Id, newsletterId, StringComparison.Ordinal));
 }

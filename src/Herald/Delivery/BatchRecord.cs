@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Herald.Editions.Scheduling;
 
 namespace Herald.Delivery;
 

@@ -1,4 +1,5 @@
 using Herald.Configuration;
+using Herald.Editions;
 using Herald.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,8 +16,8 @@ public static class DeliveryRegistration
         services.AddSingleton<DigestMail>();
         services.AddSingleton<TestSender>();
         services.AddSingleton<EditionFanOut>();
+        services.AddSingleton<IEditionFanOut>(sp => sp.GetRequiredService<EditionFanOut>());
         services.AddSingleton<BatchSender>();
-        services.AddSingleton<EditionDispatcher>();
         services.AddSingleton<DeliveryRedrive>();
         services.AddSingleton<DeliveryOverview>();
         services.AddSingleton<ProviderEventLog>();

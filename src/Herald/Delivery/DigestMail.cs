@@ -1,16 +1,15 @@
 using System.Globalization;
 using Herald.Configuration;
 using Herald.Editions;
-using Herald.Inbound;
 using Herald.Links;
 using Herald.Mail;
 using Herald.Subscribers;
-using Microsoft.Extensions.Options;
+using Herald.Templates;
 
 namespace Herald.Delivery;
 
 /// <summary>An edition as mail: the content every recipient shares, and each recipient's own links and headers.</summary>
-public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IOptions<InboundOptions> inbound)
+public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IUnsubscribeMailbox mailbox)
 {
     public static MailContent Content(NewsletterOptions newsletter, Edition edition, int batch, string category = "digest", string subjectPrefix = "") => new()
     {
@@ -42,7 +41,7 @@ public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IOption
     {
         var unsubscribeToken = tokens.Create(TokenPurpose.Unsubscribe, newsletter.Id, recipient.Id);
         var unsubscribe = links.Unsubscribe(unsubscribeToken);
-        var domain = inbound.Value.Enabled ? inbound.Value.ParseDomain!.Trim() : null;
+        var mailto = mailbox.AddressFor(unsubscribeToken);
         return new MailRecipient
         {
             Email = recipient.Email,
@@ -52,7 +51,7 @@ public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IOption
             Headers =
             [
                 // RFC 2369: the https link for one-click (RFC 8058), and a mailto for clients that cannot POST.
-                new("List-Unsubscribe", domain is null ? $"<{unsubscribe}>" : $"<{unsubscribe}>, <mailto:{InboundAddresses.Unsubscribe(unsubscribeToken, domain)}>"),
+                new("List-Unsubscribe", mailto is null ? $"<{unsubscribe}>" : $"<{unsubscribe}>, <mailto:{mailto}>"),
             ],
         };
     }

@@ -1,5 +1,6 @@
 using Herald.Configuration;
 using Herald.Editions;
+using Herald.Editions.Scheduling;
 using Herald.Queues;
 using Herald.Subscribers;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ public sealed class EditionFanOut(
     SendQueue sendQueue,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
-    ILogger<EditionFanOut> logger)
+    ILogger<EditionFanOut> logger) : IEditionFanOut
 {
     /// <summary>
     /// Opt-outs this long before a fan-out started still count against its batches: an opt-out writes its log entry a
@@ -31,14 +32,14 @@ public sealed class EditionFanOut(
     /// </summary>
     private static readonly TimeSpan SnapshotMargin = TimeSpan.FromMinutes(5);
 
-    public async Task<FanOutReport> RunAsync(Edition edition, CancellationToken cancellationToken)
+    public async Task<FanOutProgress> RunAsync(Edition edition, CancellationToken cancellationToken)
     {
         while (true)
         {
             var state = await ledger.GetOrStartFanOutAsync(edition.Id, edition.NewsletterId, time.GetUtcNow(), cancellationToken);
             if (state.Complete)
             {
-                return new FanOutReport(state.Recipients, state.Batches, true);
+                return new FanOutProgress(state.Recipients, state.Batches, true);
             }
 
             switch (await ContinueAsync(edition, state, cancellationToken))
@@ -49,7 +50,7 @@ public sealed class EditionFanOut(
                     if (await ledger.TryUpdateAsync(state, cancellationToken))
                     {
                         logger.LogInformation("Edition {EditionId} fanned out to {Recipients} subscribers in {Batches} batches", edition.Id, state.Recipients, state.Batches);
-                        return new FanOutReport(state.Recipients, state.Batches, true);
+                        return new FanOutProgress(state.Recipients, state.Batches, true);
                     }
 
                     break;
@@ -59,7 +60,7 @@ public sealed class EditionFanOut(
                     if (await IsAdvancingAsync(edition.Id, cancellationToken))
                     {
                         logger.LogInformation("Another instance is fanning out edition {EditionId}; leaving it to them", edition.Id);
-                        return new FanOutReport(state.Recipients, state.Batches, false);
+                        return new FanOutProgress(state.Recipients, state.Batches, false);
                     }
 
                     // Finished, or the other write was a dead run's last word landing late: read the record again and go on.

@@ -17,7 +17,7 @@ namespace Herald.Delivery;
 /// </summary>
 public sealed class ProviderEventProcessor(
     ProviderEventLog log,
-    SubscriptionService subscriptions,
+    OptOutService optOuts,
     SubscriberStore subscribers,
     DeliveryLedger ledger,
     IOptions<HeraldOptions> herald,
@@ -116,7 +116,7 @@ public sealed class ProviderEventProcessor(
         var done = 0;
         await Parallel.ForEachAsync(suppressing, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (e, ct) =>
         {
-            if (await subscriptions.SuppressAsync(e.SubscriberId!, reasons[e.Kind], ct) == ChangeOutcome.Done)
+            if (await optOuts.SuppressAsync(e.SubscriberId!, reasons[e.Kind], ct) == ChangeOutcome.Done)
             {
                 Interlocked.Increment(ref done);
                 metrics.Suppressed(e.Kind);
@@ -138,7 +138,7 @@ public sealed class ProviderEventProcessor(
 
             foreach (var newsletterId in e.NewsletterId is { } one ? [one] : subscriber.Subscriptions.Keys.ToList())
             {
-                if (await subscriptions.UnsubscribeAsync(subscriber, newsletterId, "unsubscribed at provider", cancellationToken) == ChangeOutcome.Done)
+                if (await optOuts.UnsubscribeAsync(subscriber, newsletterId, "unsubscribed at provider", cancellationToken) == ChangeOutcome.Done)
                 {
                     done++;
                 }

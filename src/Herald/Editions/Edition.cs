@@ -1,3 +1,4 @@
+using Herald.Editions.Rendering;
 namespace Herald.Editions;
 
 /// <summary>

@@ -1,7 +1,11 @@
 using Herald.Articles;
 using Herald.Configuration;
+using Herald.Editions.Rendering;
+using Herald.Editions.Scheduling;
+using Herald.Editions.Stories;
 using Herald.Mail;
 using Herald.Summarizing;
+using Herald.Templates;
 using Herald.Text;
 using Microsoft.Extensions.Logging;
 
@@ -34,7 +38,8 @@ public sealed class EditionBuilder(
         var edition = (await editions.GetAsync(newsletter.Id, slot.Key, cancellationToken))?.Value;
         if (edition is null)
         {
-            edition = await RenderAsync(newsletter, slot, slot.IdFor(newsletter.Id), cancellationToken) ?? await SkipAsync(newsletter, slot, cancellationToken);
+            var latest = (await editions.GetLatestAsync(newsletter.Id, cancellationToken))?.Value;
+            edition = await RenderAsync(newsletter, slot, slot.IdFor(newsletter.Id), latest, cancellationToken) ?? Skip(newsletter, slot, latest);
             if (!await editions.TryCreateAsync(edition, cancellationToken))
             {
                 // Another instance built it between our read and our write: carry on with theirs.
@@ -51,9 +56,12 @@ public sealed class EditionBuilder(
     }
 
     /// <summary>What the slot's edition would hold, rendered, without storing anything; null when no story qualifies.</summary>
-    public async Task<Edition?> RenderAsync(NewsletterOptions newsletter, EditionSlot slot, string editionId, CancellationToken cancellationToken)
+    public async Task<Edition?> RenderAsync(NewsletterOptions newsletter, EditionSlot slot, string editionId, CancellationToken cancellationToken) =>
+        await RenderAsync(newsletter, slot, editionId, (await editions.GetLatestAsync(newsletter.Id, cancellationToken))?.Value, cancellationToken);
+
+    /// <summary>The slot's edition rendered after <paramref name="latest"/>, the newsletter's last handled slot; null when no story qualifies.</summary>
+    private async Task<Edition?> RenderAsync(NewsletterOptions newsletter, EditionSlot slot, string editionId, EditionPointer? latest, CancellationToken cancellationToken)
     {
-        var latest = (await editions.GetLatestAsync(newsletter.Id, cancellationToken))?.Value;
         var windowStart = latest?.WindowEnd ?? slot.At - newsletter.Window;
         // Built at its slot or late: either way it takes what was collected up to now, so a late slot loses nothing.
         var windowEnd = Max(time.GetUtcNow(), slot.At);
@@ -103,9 +111,8 @@ public sealed class EditionBuilder(
         };
     }
 
-    private async Task<Edition> SkipAsync(NewsletterOptions newsletter, EditionSlot slot, CancellationToken cancellationToken)
+    private Edition Skip(NewsletterOptions newsletter, EditionSlot slot, EditionPointer? latest)
     {
-        var latest = (await editions.GetLatestAsync(newsletter.Id, cancellationToken))?.Value;
         var windowStart = latest?.WindowEnd ?? slot.At - newsletter.Window;
         var windowEnd = Max(windowStart, Max(time.GetUtcNow(), slot.At));
         return new Edition

@@ -1,11 +1,15 @@
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
+using Herald.Editions.Scheduling;
 using Herald.Storage;
 
 namespace Herald.Editions;
 
-/// <summary>Editions ("{newsletter}/{slot}.json") and each newsletter's "latest" pointer in Blob storage, written with ETag conditions.</summary>
+/// <summary>
+/// Editions ("{newsletter}/{slot}.json") and each newsletter's "latest" pointer in Blob storage, written with ETag
+/// conditions. Anyone may read them; only Editions writes them (the write methods are internal to the feature).
+/// </summary>
 public sealed class EditionStore(HeraldStorage storage)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -56,14 +60,14 @@ public sealed class EditionStore(HeraldStorage storage)
     }
 
     /// <summary>Stores a new edition; false when that slot's edition already exists.</summary>
-    public Task<bool> TryCreateAsync(Edition edition, CancellationToken cancellationToken) =>
+    internal Task<bool> TryCreateAsync(Edition edition, CancellationToken cancellationToken) =>
         WriteAsync(BlobName(edition.NewsletterId, edition.Slot), edition, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
 
-    public Task<bool> TryReplaceAsync(Edition edition, ETag etag, CancellationToken cancellationToken) =>
+    internal Task<bool> TryReplaceAsync(Edition edition, ETag etag, CancellationToken cancellationToken) =>
         WriteAsync(BlobName(edition.NewsletterId, edition.Slot), edition, new BlobRequestConditions { IfMatch = etag }, cancellationToken);
 
     /// <summary>Moves the pointer forward only: an older edition finishing late never rewinds it.</summary>
-    public async Task AdvanceLatestAsync(string newsletterId, EditionPointer pointer, CancellationToken cancellationToken)
+    internal async Task AdvanceLatestAsync(string newsletterId, EditionPointer pointer, CancellationToken cancellationToken)
     {
         var current = await GetLatestAsync(newsletterId, cancellationToken);
         if (current is { } existing && existing.Value.SlotAt >= pointer.SlotAt)

@@ -1,4 +1,7 @@
 using Herald.Configuration;
+using Herald.Editions.Rendering;
+using Herald.Editions.Scheduling;
+using Herald.Editions.Stories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -6,8 +9,12 @@ namespace Herald.Editions;
 
 public static class EditionsRegistration
 {
-    /// <summary>Selecting, rendering and storing each newsletter's edition.</summary>
+    /// <summary>
+    /// An edition's life: each newsletter's schedule, selecting and grouping its stories, rendering and storing the
+    /// edition, and handing it to delivery (an <see cref="IEditionFanOut"/> another feature registers).
+    /// </summary>
     public static IServiceCollection AddHeraldEditions(this IServiceCollection services) =>
-        services.AddSingleton<EditionStore>().AddSingleton<DigestRenderer>().AddSingleton<EditionBuilder>()
+        services.AddSingleton<EditionStore>().AddSingleton<StoryEmbeddings>().AddSingleton<DigestRenderer>().AddSingleton<EditionBuilder>()
+            .AddSingleton<EditionDispatcher>()
             .AddSingleton<IValidateOptions<HeraldOptions>, ScheduleValidator>();
 }

@@ -1,4 +1,5 @@
 using Herald.Configuration;
+using Herald.Links;
 using Herald.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,10 @@ public static class InboundRegistration
         services.AddSingleton<InboundAuthenticator>();
         services.AddSingleton<InboundLog>();
         services.AddSingleton<IExpiringRecords>(sp => sp.GetRequiredService<InboundLog>());
+        services.AddSingleton<InboundSignUps>();
+        services.AddSingleton<InboundReplies>();
         services.AddSingleton<InboundCommands>();
+        services.AddSingleton<IUnsubscribeMailbox, InboundUnsubscribeMailbox>();
         return services;
     }
 }

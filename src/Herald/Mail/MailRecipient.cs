@@ -1,3 +1,4 @@
+using Herald.Templates;
 namespace Herald.Mail;
 
 /// <summary>One recipient of a mailing: address, name, their values for the body's slots and their own headers.</summary>

@@ -1,11 +1,10 @@
 namespace Herald.Mail;
 
-/// <summary>Sends single emails (confirmations, tests) through the configured transport; a failure is an exception the caller sees.</summary>
+/// <summary>Sends single emails (confirmations, replies, tests) through the configured transport as one-recipient requests.</summary>
 public sealed class MailSender(IMailTransport transport) : IMailSender
 {
-    public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    public async Task SendAsync(MailContent content, MailRecipient recipient, CancellationToken cancellationToken)
     {
-        var (content, recipient) = MimeMessages.Split(email);
         var result = await transport.SendAsync(new MailRequest(content, [recipient]), cancellationToken);
         if (result.RefusedRecipients.Count > 0 || result.Outcome is TransportOutcome.RecipientsRefused or TransportOutcome.Permanent)
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Herald.Templates;
 using MimeKit;
 
 namespace Herald.Mail;
@@ -38,21 +39,6 @@ public static class MimeMessages
         message.Prepare(EncodingConstraint.SevenBit, 78);
         return message;
     }
-
-    /// <summary>A single email (confirmation, test) as a one-recipient mailing.</summary>
-    public static (MailContent Content, MailRecipient Recipient) Split(OutgoingEmail email) =>
-        (new MailContent
-        {
-            FromAddress = email.FromAddress,
-            FromName = email.FromName,
-            Subject = email.Subject,
-            Html = email.Html,
-            Text = email.Text,
-            Category = email.Category,
-            Headers = email.Headers,
-            Tags = new Dictionary<string, string> { ["herald_newsletter"] = email.NewsletterId, ["herald_subscriber"] = email.SubscriberId },
-        },
-        new MailRecipient { Email = email.To, Key = email.Key });
 
     private static FormatOptions CreateFormat()
     {

@@ -1,3 +1,4 @@
+using Herald.Templates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

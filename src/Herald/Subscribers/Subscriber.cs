@@ -45,4 +45,16 @@ public sealed class Subscriber
 
         return subscription;
     }
+
+    /// <summary>A name as the reader typed it, without control characters, at most 100 characters; null when empty.</summary>
+    public static string? CleanName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        var cleaned = new string([.. name.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format && c is < '\uE000' or > '\uF8FF')]).Trim();
+        return cleaned.Length == 0 ? null : cleaned[..Math.Min(cleaned.Length, 100)];
+    }
 }

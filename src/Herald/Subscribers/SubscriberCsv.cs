@@ -15,7 +15,7 @@ namespace Herald.Subscribers;
 /// changes nothing the second time. Export writes one row per subscription, with
 /// cells that a spreadsheet would run as a formula escaped.
 /// </summary>
-public sealed class SubscriberCsv(SubscriptionService subscriptions, SubscriberStore store, SuppressionList suppressions, IOptions<HeraldOptions> herald, TimeProvider time)
+public sealed class SubscriberCsv(SubscriberImports imports, SubscriberStore store, SuppressionList suppressions, IOptions<HeraldOptions> herald, TimeProvider time)
 {
     public static readonly string[] ExportColumns = ["email", "email_unicode", "name", "newsletter", "status", "origin", "requested_at", "confirmed_at", "ended_at", "end_reason"];
 
@@ -64,7 +64,7 @@ public sealed class SubscriberCsv(SubscriptionService subscriptions, SubscriberS
             var consentedAt = DateTimeOffset.TryParse(csv.GetField("consented_at"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : time.GetUtcNow();
             foreach (var newsletter in newsletters)
             {
-                var (subscriber, isNew) = await subscriptions.AddConfirmedAsync(newsletter, address!, rowSource, cancellationToken, Unescape(csv.GetField("name")), consentedAt);
+                var (subscriber, isNew) = await imports.AddConfirmedAsync(newsletter, address!, rowSource, cancellationToken, Unescape(csv.GetField("name")), consentedAt);
                 if (isNew)
                 {
                     added++;

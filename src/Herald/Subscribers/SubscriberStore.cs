@@ -74,6 +74,27 @@ public sealed class SubscriberStore(HeraldStorage storage, TimeProvider time)
         Remember(subscriber);
     }
 
+    /// <summary>How many conflicting writes in a row a change survives by reading again before it gives up with the error.</summary>
+    public const int MaxConflictRetries = 8;
+
+    /// <summary>
+    /// <see cref="UpdateAsync"/>, false when someone wrote the row since it was read (its ETag), for the caller to read
+    /// again and decide again. The <paramref name="attempt"/>th conflict in a row past <see cref="MaxConflictRetries"/>
+    /// is thrown: a subscriber rewritten this often is under a storm no retry should join.
+    /// </summary>
+    public async Task<bool> TryUpdateAsync(Subscriber subscriber, int attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await UpdateAsync(subscriber, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxConflictRetries)
+        {
+            return false;
+        }
+    }
+
     public async Task<bool> DeleteAsync(string subscriberId, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();

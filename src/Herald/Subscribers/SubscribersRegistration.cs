@@ -18,7 +18,13 @@ public static class SubscribersRegistration
         services.AddSingleton<ConsentLog>();
         services.AddSingleton<ClientIpHasher>();
         services.AddSingleton<SubscriberTokens>();
-        services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<ConfirmationMail>();
+        services.AddSingleton<SignUpService>();
+        services.AddSingleton<ConfirmationService>();
+        services.AddSingleton<PreferencesService>();
+        services.AddSingleton<OptOutService>();
+        services.AddSingleton<SubscriberImports>();
+        services.AddSingleton<ReaderLinks>();
         services.AddSingleton<SubscriberCsv>();
         return services;
     }

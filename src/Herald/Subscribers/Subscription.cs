@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Herald.Subscribers;
 
 /// <summary>One person's subscription to one newsletter, with the consent trail a regulator asks for.</summary>
@@ -33,4 +35,37 @@ public sealed class Subscription
 
     /// <summary>The sign-up request that asked for the pending subscription: only its retries may mail the confirmation it owes.</summary>
     public string? RequestId { get; set; }
+
+    /// <summary>A fresh request: pending, with a new nonce, so only the confirmation sent now confirms it.</summary>
+    public Subscription Request(string origin, DateTimeOffset now, string? requestId = null)
+    {
+        Status = SubscriberStatus.Pending;
+        Origin = origin;
+        RequestedAt = now;
+        ConfirmNonce = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4)) | 1;
+        ConfirmationSentAt = null;
+        RequestId = requestId;
+        return this;
+    }
+
+    /// <summary>Consent given: active from <paramref name="now"/>, with nothing of a pending request or an ending left.</summary>
+    public void Activate(DateTimeOffset now)
+    {
+        Status = SubscriberStatus.Active;
+        ConfirmedAt = now;
+        EndedAt = null;
+        EndReason = null;
+        ConfirmNonce = null;
+        ConfirmationSentAt = null;
+        RequestId = null;
+    }
+
+    /// <summary>Ended (unsubscribed or suppressed) at <paramref name="now"/> for <paramref name="reason"/>; a pending request's link stops working.</summary>
+    public void End(SubscriberStatus status, DateTimeOffset now, string reason)
+    {
+        Status = status;
+        EndedAt = now;
+        EndReason = reason;
+        ConfirmNonce = null;
+    }
 }

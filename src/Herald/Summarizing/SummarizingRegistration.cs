@@ -8,7 +8,7 @@ namespace Herald.Summarizing;
 
 public static class SummarizingRegistration
 {
-    /// <summary>The summarizer Summarizer:Mode chooses (extractive, or a chat model with the extractive one as fallback), the queue handler, and the embeddings stories are grouped with.</summary>
+    /// <summary>The summarizer Summarizer:Mode chooses (extractive, or a chat model with the extractive one as fallback), and the queue handler.</summary>
     public static IServiceCollection AddHeraldSummarizing(this IServiceCollection services)
     {
         services.AddValidatedOptions<SummarizerOptions, SummarizerOptionsValidator>(SummarizerOptions.SectionName);
@@ -20,7 +20,6 @@ public static class SummarizingRegistration
             ? sp.GetRequiredService<ChatSummarizer>()
             : sp.GetRequiredService<ExtractiveSummarizer>());
         services.AddSingleton<SummarizeRequestHandler>();
-        services.AddSingleton<StoryEmbeddings>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Herald.Articles;
 using Herald.Collecting;
+using Herald.Editions.Stories;
 using Herald.Storage;
 using Herald.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,5 @@
 using Herald.Collecting;
+using Herald.Editions.Stories;
 
 namespace Herald.Tests.Collecting;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Herald.Editions.Stories;
 
 namespace Herald.Tests.Collecting;
 

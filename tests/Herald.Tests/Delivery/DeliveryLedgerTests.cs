@@ -1,4 +1,5 @@
 using Herald.Delivery;
+using Herald.Editions.Scheduling;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Delivery;

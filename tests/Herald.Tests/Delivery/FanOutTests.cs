@@ -4,6 +4,7 @@ using Herald.Collecting;
 using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Editions.Scheduling;
 using Herald.Mail;
 using Herald.Storage;
 using Herald.Subscribers;
@@ -82,7 +83,7 @@ public class FanOutTests(AzuriteFixture azurite)
         herald.Time.Advance(TimeSpan.FromMinutes(1));
         var leaving = EmailAddresses.IdOf(addresses[123]);
         var token = herald.Get<SubscriberTokens>().Create(TokenPurpose.Unsubscribe, "white-house-watch", leaving);
-        Assert.Equal(ChangeOutcome.Done, await herald.Get<SubscriptionService>().UnsubscribeAsync(token, Ct));
+        Assert.Equal(ChangeOutcome.Done, await herald.Get<OptOutService>().UnsubscribeAsync(token, Ct));
         var (_, sent, _) = await new LocalPipeline(herald.Host).SendQueuedAsync(Ct, parallelism: 2);
 
         Assert.Equal(299, sent);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Herald.Configuration;
 using Herald.Editions;
+using Herald.Editions.Rendering;
 using Herald.Links;
 using Herald.Mail;
 using Herald.Templates;

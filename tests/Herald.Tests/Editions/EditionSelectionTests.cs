@@ -3,6 +3,7 @@ using Herald.Cli.Local;
 using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Editions.Scheduling;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -55,7 +56,7 @@ public class EditionSelectionTests(AzuriteFixture azurite)
     public async Task Two_wakes_at_the_same_moment_build_and_send_the_slot_once()
     {
         await using var herald = await TestHerald.StartAsync(azurite);
-        await SampleSubscribers.ImportAsync(herald.Get<Herald.Subscribers.SubscriptionService>(), Path.Combine(RepositoryPaths.Root, "samples", "white-house-watch", "subscribers.json"), Ct);
+        await SampleSubscribers.ImportAsync(herald.Get<Herald.Subscribers.SubscriberImports>(), Path.Combine(RepositoryPaths.Root, "samples", "white-house-watch", "subscribers.json"), Ct);
         await herald.Get<Herald.Collecting.ArticleCollector>().CollectAsync(Ct);
         herald.Time.Advance(TimeSpan.FromMinutes(5));
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Herald.Configuration;
+using Herald.Editions.Stories;
 using Herald.Summarizing;
 using Herald.Tests.Infrastructure;
 
@@ -8,9 +9,9 @@ namespace Herald.Tests.Editions;
 /// <summary>The input of a digest golden case (Golden/digest/{name}.json): the newsletter, the edition's id and slot, and its stories.</summary>
 public sealed record GoldenEdition(NewsletterOptions Newsletter, string EditionId, DateTimeOffset SlotAt, IReadOnlyList<Story> Stories)
 {
-    public Herald.Editions.EditionSlot Slot => Herald.Editions.NewsletterSchedule.For(Newsletter).SlotAt(SlotAt);
+    public Herald.Editions.Scheduling.EditionSlot Slot => Herald.Editions.Scheduling.NewsletterSchedule.For(Newsletter).SlotAt(SlotAt);
 
-    public IReadOnlyList<Herald.Editions.RankedStory> Ranked => Herald.Editions.StoryRanking.Rank(Newsletter, Stories, SlotAt);
+    public IReadOnlyList<Herald.Editions.Stories.RankedStory> Ranked => Herald.Editions.Stories.StoryRanking.Rank(Newsletter, Stories, SlotAt);
 
     public static GoldenEdition Load(string name) =>
         JsonSerializer.Deserialize<GoldenEdition>(File.ReadAllText(RepositoryPaths.Golden("digest", name + ".json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))

@@ -1,5 +1,6 @@
 using Herald.Configuration;
 using Herald.Editions;
+using Herald.Editions.Scheduling;
 
 namespace Herald.Tests.Editions;
 

@@ -1,4 +1,5 @@
 using Herald.Collecting;
+using Herald.Editions.Stories;
 using Herald.Tests.Infrastructure;
 using Herald.Text;
 

@@ -78,7 +78,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
     public async Task Unsubscribe_link_shows_a_button_and_only_the_post_unsubscribes()
     {
         await using var herald = await TestHerald.StartAsync(azurite);
-        var (subscriber, _) = await herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "leaving@example.com", "test", Ct);
+        var (subscriber, _) = await herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "leaving@example.com", "test", Ct);
         var token = herald.Get<SubscriberTokens>().Create(TokenPurpose.Unsubscribe, "white-house-watch", subscriber!.Id);
         var function = herald.Create<Unsubscribe>();
 
@@ -116,7 +116,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
     public async Task A_token_for_one_purpose_does_not_work_for_another()
     {
         await using var herald = await TestHerald.StartAsync(azurite);
-        var (subscriber, _) = await herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "reader@example.com", "test", Ct);
+        var (subscriber, _) = await herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "reader@example.com", "test", Ct);
         var preferences = herald.Get<SubscriberTokens>().Create(TokenPurpose.Preferences, "white-house-watch", subscriber!.Id);
         var request = HttpCall.FormPost(herald.Services, "?token=" + Uri.EscapeDataString(preferences));
 
@@ -130,7 +130,7 @@ public class HttpFunctionTests(AzuriteFixture azurite)
     public async Task Preferences_shows_the_masked_address_every_newsletter_and_the_readers_data()
     {
         await using var herald = await TestHerald.StartAsync(azurite);
-        var (subscriber, _) = await herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "private.person@example.com", "test", Ct);
+        var (subscriber, _) = await herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "private.person@example.com", "test", Ct);
         var token = herald.Get<SubscriberTokens>().Create(TokenPurpose.Preferences, "white-house-watch", subscriber!.Id);
         var request = HttpCall.Get(herald.Services, "?token=" + Uri.EscapeDataString(token));
 
@@ -204,8 +204,8 @@ public class HttpFunctionTests(AzuriteFixture azurite)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         await using var herald = await TestHerald.StartAsync(azurite, new Dictionary<string, string?> { ["Delivery:SendGridWebhookPublicKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) });
-        var (bouncing, _) = await herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "gone@example.com", "test", Ct);
-        var (blocked, _) = await herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "blocked@example.com", "test", Ct);
+        var (bouncing, _) = await herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "gone@example.com", "test", Ct);
+        var (blocked, _) = await herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "blocked@example.com", "test", Ct);
         const string body = """
             [{"email":"gone@example.com","event":"bounce","type":"bounce","sg_event_id":"ev-1","herald_newsletter":"white-house-watch"},
              {"email":"blocked@example.com","event":"bounce","type":"blocked","sg_event_id":"ev-2","herald_newsletter":"white-house-watch"},

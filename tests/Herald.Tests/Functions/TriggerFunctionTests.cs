@@ -21,7 +21,7 @@ public class TriggerFunctionTests(AzuriteFixture azurite)
     public async Task Timers_and_queues_together_deliver_the_digest()
     {
         await using var herald = await TestHerald.StartAsync(azurite);
-        await SampleSubscribers.ImportAsync(herald.Get<SubscriptionService>(), Path.Combine(RepositoryPaths.Root, "samples", "white-house-watch", "subscribers.json"), Ct);
+        await SampleSubscribers.ImportAsync(herald.Get<Herald.Subscribers.SubscriberImports>(), Path.Combine(RepositoryPaths.Root, "samples", "white-house-watch", "subscribers.json"), Ct);
         var storage = herald.Get<HeraldStorage>();
 
         await herald.Create<CollectArticles>().Run(new TimerInfo(), Ct);

@@ -89,8 +89,7 @@ public class InboundEmailTests(AzuriteFixture azurite)
     public async Task A_forged_or_misused_unsubscribe_address_changes_nobody()
     {
         await using var site = await TestSite.StartAsync(azurite, Settings());
-        var service = site.Herald.Get<SubscriptionService>();
-        var (victim, _) = await service.AddConfirmedAsync("white-house-watch", "victim@example.com", "test", Ct);
+        var (victim, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "victim@example.com", "test", Ct);
         var tokens = site.Herald.Get<SubscriberTokens>();
         var genuine = tokens.Create(TokenPurpose.Unsubscribe, "white-house-watch", victim!.Id);
         var tampered = genuine[..^3] + (genuine[^3] == 'A' ? 'B' : 'A') + genuine[^2..];
@@ -177,7 +176,7 @@ public class InboundEmailTests(AzuriteFixture azurite)
     public async Task A_subscriber_who_writes_unsubscribe_to_the_newsletter_gets_their_own_link_by_mail()
     {
         await using var site = await TestSite.StartAsync(azurite, Settings());
-        var (reader, _) = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "bob@example.com", "test", Ct);
+        var (reader, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "bob@example.com", "test", Ct);
 
         var answer = await PostAsync(site, new InboundMail { EnvelopeFrom = "bob@example.com", From = "bob@example.com", Subject = "Re: unsubscribe" });
 

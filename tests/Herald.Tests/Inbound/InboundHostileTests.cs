@@ -30,8 +30,7 @@ public class InboundHostileTests(AzuriteFixture azurite, ITestOutputHelper outpu
             ["Inbound:Secret"] = TestKeys.InboundSecret,
             ["Inbound:MaxRequestBytes"] = "262144",
         });
-        var service = site.Herald.Get<SubscriptionService>();
-        var (active, _) = await service.AddConfirmedAsync("white-house-watch", "active@example.com", "seed", Ct);
+        var (active, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "active@example.com", "seed", Ct);
         var before = await SnapshotAsync(site);
         var token = site.Herald.Get<SubscriberTokens>().Create(TokenPurpose.Unsubscribe, "white-house-watch", active!.Id);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Herald.Mail;
+using Herald.Templates;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using Herald.Mail;
+using Herald.Templates;
 
 namespace Herald.Tests.Mail;
 

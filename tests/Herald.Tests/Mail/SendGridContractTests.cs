@@ -2,7 +2,9 @@ using System.Buffers;
 using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Delivery;
+using Herald.Editions;
 using Herald.Mail;
+using Herald.Templates;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

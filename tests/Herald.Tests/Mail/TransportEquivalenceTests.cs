@@ -28,7 +28,7 @@ public class TransportEquivalenceTests(AzuriteFixture azurite)
             ["Inbound:ParseDomain"] = "parse.herald.example",
             ["Inbound:Secret"] = TestKeys.InboundSecret,
         });
-        var (reader, _) = await herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "zoe@example.com", "test", ct);
+        var (reader, _) = await herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "zoe@example.com", "test", ct);
         reader!.Name = "Zoë & \"Co\"";
         await herald.Get<SubscriberStore>().UpdateAsync(reader, ct);
         await herald.Get<ArticleCollector>().CollectAsync(ct);

@@ -1,11 +1,13 @@
 using Herald.Cli.Local;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Editions.Scheduling;
 using Herald.Mail;
 using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Summarizing;
+using Herald.Templates;
 using Herald.Tests.Infrastructure;
 using MimeKit;
 
@@ -154,14 +156,14 @@ public class LocalPipelineTests(AzuriteFixture azurite)
         await using var herald = await TestHerald.StartAsync(azurite);
         var ct = TestContext.Current.CancellationToken;
         var pipeline = new LocalPipeline(herald.Host);
-        await SampleSubscribers.ImportAsync(herald.Get<SubscriptionService>(), Path.Combine(RepositoryPaths.Root, "samples", "white-house-watch", "subscribers.json"), ct);
+        await SampleSubscribers.ImportAsync(herald.Get<Herald.Subscribers.SubscriberImports>(), Path.Combine(RepositoryPaths.Root, "samples", "white-house-watch", "subscribers.json"), ct);
         await herald.Get<Herald.Collecting.ArticleCollector>().CollectAsync(ct);
         herald.Time.Advance(TimeSpan.FromMinutes(5));
         await herald.Get<EditionDispatcher>().DispatchAllAsync(ct);
 
         var leaving = EmailAddresses.IdOf("grace.policy@example.org");
         var token = herald.Get<SubscriberTokens>().Create(TokenPurpose.Unsubscribe, "white-house-watch", leaving);
-        Assert.Equal(ChangeOutcome.Done, await herald.Get<SubscriptionService>().UnsubscribeAsync(token, ct));
+        Assert.Equal(ChangeOutcome.Done, await herald.Get<OptOutService>().UnsubscribeAsync(token, ct));
         var (_, sent, _) = await pipeline.SendQueuedAsync(ct);
 
         Assert.Equal(2, sent);
@@ -173,7 +175,7 @@ public class LocalPipelineTests(AzuriteFixture azurite)
     {
         await using var herald = await TestHerald.StartAsync(azurite);
         var ct = TestContext.Current.CancellationToken;
-        await SampleSubscribers.ImportAsync(herald.Get<SubscriptionService>(), Path.Combine(RepositoryPaths.Root, "samples", "white-house-watch", "subscribers.json"), ct);
+        await SampleSubscribers.ImportAsync(herald.Get<Herald.Subscribers.SubscriberImports>(), Path.Combine(RepositoryPaths.Root, "samples", "white-house-watch", "subscribers.json"), ct);
         await herald.Get<Herald.Collecting.ArticleCollector>().CollectAsync(ct);
         herald.Time.Advance(TimeSpan.FromMinutes(5));
         var builder = herald.Get<EditionBuilder>();

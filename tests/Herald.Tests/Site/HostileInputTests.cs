@@ -32,10 +32,9 @@ public class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper output)
             ["Site:SignUpsPerAddressPerHour"] = "1000",
             ["Site:SignUpsPerMinute"] = "100000",
         });
-        var service = site.Herald.Get<SubscriptionService>();
-        var (active, _) = await service.AddConfirmedAsync("white-house-watch", "active@example.com", "seed", Ct);
-        var (left, _) = await service.AddConfirmedAsync("white-house-watch", "left@example.com", "seed", Ct);
-        await service.UnsubscribeAsync(left!, "white-house-watch", "seed", Ct);
+        var (active, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "active@example.com", "seed", Ct);
+        var (left, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "left@example.com", "seed", Ct);
+        await site.Herald.Get<OptOutService>().UnsubscribeAsync(left!, "white-house-watch", "seed", Ct);
         var before = await SnapshotAsync(site);
 
         var attacks = Generate(site, active!.Id, left!.Id).ToList();

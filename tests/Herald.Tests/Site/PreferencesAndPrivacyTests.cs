@@ -18,7 +18,7 @@ public class PreferencesAndPrivacyTests(AzuriteFixture azurite)
     public async Task The_preferences_page_switches_newsletters_and_the_name_and_leaves_all()
     {
         await using var site = await TestSite.StartAsync(azurite, TwoNewsletters);
-        var (reader, _) = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "reader@example.com", "test", Ct);
+        var (reader, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "reader@example.com", "test", Ct);
         var path = "/api/preferences?token=" + site.Herald.Get<SubscriberTokens>().Create(TokenPurpose.Preferences, "white-house-watch", reader!.Id);
 
         using var page = await site.Client.GetAsync(path, Ct);
@@ -43,7 +43,7 @@ public class PreferencesAndPrivacyTests(AzuriteFixture azurite)
     public async Task A_reader_chooses_their_time_zone_for_a_newsletter_sent_in_each_readers_morning()
     {
         await using var site = await TestSite.StartAsync(azurite, new Dictionary<string, string?> { ["Herald:Newsletters:0:ReaderTime"] = "06:30" });
-        var (reader, _) = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "zone@example.com", "test", Ct);
+        var (reader, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "zone@example.com", "test", Ct);
         var path = "/api/preferences?token=" + site.Herald.Get<SubscriberTokens>().Create(TokenPurpose.Preferences, "white-house-watch", reader!.Id);
 
         var html = await site.Client.GetStringAsync(path, Ct);
@@ -71,7 +71,7 @@ public class PreferencesAndPrivacyTests(AzuriteFixture azurite)
     public async Task Without_a_reader_time_the_preferences_page_asks_for_no_time_zone()
     {
         await using var site = await TestSite.StartAsync(azurite);
-        var (reader, _) = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "plain@example.com", "test", Ct);
+        var (reader, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "plain@example.com", "test", Ct);
         var html = await site.Client.GetStringAsync("/api/preferences?token=" + site.Herald.Get<SubscriberTokens>().Create(TokenPurpose.Preferences, "white-house-watch", reader!.Id), Ct);
 
         Assert.DoesNotContain("<select", html, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public class PreferencesAndPrivacyTests(AzuriteFixture azurite)
         var id = EmailAddresses.IdOf("private@example.com");
         await new LocalPipeline(site.Herald.Host).RunAsync(Ct);
         site.Herald.Time.Advance(TimeSpan.FromMinutes(2));
-        await site.Herald.Get<SubscriptionService>().SuppressAsync(id, "bounce", Ct);
+        await site.Herald.Get<OptOutService>().SuppressAsync(id, "bounce", Ct);
         var token = site.Herald.Get<SubscriberTokens>().Create(TokenPurpose.Preferences, "white-house-watch", id);
 
         using var export = await site.Client.GetAsync("/api/privacy/export?token=" + token, Ct);
@@ -113,7 +113,7 @@ public class PreferencesAndPrivacyTests(AzuriteFixture azurite)
         Assert.Empty(await site.Herald.Get<ConsentLog>().ListAsync(id, Ct).ToListAsync(Ct));
         Assert.Empty(Directory.GetFiles(site.Herald.Outbox, id + "*", SearchOption.AllDirectories));
         Assert.True(await site.Herald.Get<SuppressionList>().ContainsAsync(id, Ct));
-        var (again, added) = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "private@example.com", "import", Ct);
+        var (again, added) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "private@example.com", "import", Ct);
         Assert.False(added); // an erased, bounced address is not mailed again
     }
 
@@ -121,8 +121,8 @@ public class PreferencesAndPrivacyTests(AzuriteFixture azurite)
     public async Task A_suppressed_address_is_lifted_only_by_a_fresh_double_opt_in()
     {
         await using var site = await TestSite.StartAsync(azurite);
-        var (reader, _) = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "back@example.com", "test", Ct);
-        await site.Herald.Get<SubscriptionService>().SuppressAsync(reader!.Id, "bounce", Ct);
+        var (reader, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "back@example.com", "test", Ct);
+        await site.Herald.Get<OptOutService>().SuppressAsync(reader!.Id, "bounce", Ct);
 
         using (await site.PostFormAsync("/api/subscribe", ("newsletter", "white-house-watch"), ("email", "back@example.com")))
         {
@@ -147,7 +147,7 @@ public class PreferencesAndPrivacyTests(AzuriteFixture azurite)
 
         var confirmation = await Eventually.GetAsync(async () => Outbox.MessagesTo(site.Herald.Outbox, "scanned@example.com").FirstOrDefault(), "the confirmation");
         var id = EmailAddresses.IdOf("scanned@example.com");
-        var (reader, _) = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "active@example.com", "test", Ct);
+        var (reader, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "active@example.com", "test", Ct);
         await new LocalPipeline(site.Herald.Host).RunAsync(Ct);
         var digest = Outbox.MessagesTo(site.Herald.Outbox, "active@example.com").Single(m => m.Subject!.StartsWith("White House Watch:", StringComparison.Ordinal));
 

@@ -242,13 +242,12 @@ public class SignUpTests(AzuriteFixture azurite)
     public async Task The_answer_is_the_same_whether_the_address_is_new_pending_active_unsubscribed_or_suppressed()
     {
         await using var site = await TestSite.StartAsync(azurite);
-        var service = site.Herald.Get<SubscriptionService>();
-        await service.RequestAsync(new SignUpRequest("white-house-watch", "pending@example.com", null, "form", null, site.Herald.Time.GetUtcNow()), Ct);
-        var (active, _) = await service.AddConfirmedAsync("white-house-watch", "active@example.com", "test", Ct);
-        var (left, _) = await service.AddConfirmedAsync("white-house-watch", "left@example.com", "test", Ct);
-        await service.UnsubscribeAsync(left!, "white-house-watch", "test", Ct);
-        var (bounced, _) = await service.AddConfirmedAsync("white-house-watch", "bounced@example.com", "test", Ct);
-        await service.SuppressAsync(bounced!.Id, "bounce", Ct);
+        await site.Herald.Get<SignUpService>().RequestAsync(new SignUpRequest("white-house-watch", "pending@example.com", null, "form", null, site.Herald.Time.GetUtcNow()), Ct);
+        var (active, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "active@example.com", "test", Ct);
+        var (left, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "left@example.com", "test", Ct);
+        await site.Herald.Get<OptOutService>().UnsubscribeAsync(left!, "white-house-watch", "test", Ct);
+        var (bounced, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "bounced@example.com", "test", Ct);
+        await site.Herald.Get<OptOutService>().SuppressAsync(bounced!.Id, "bounce", Ct);
 
         var answers = new List<string>();
         foreach (var address in new[] { "new@example.com", "pending@example.com", "active@example.com", "left@example.com", "bounced@example.com" })
@@ -271,27 +270,26 @@ public class SignUpTests(AzuriteFixture azurite)
     {
         var failures = 1;
         await using var herald = await TestHerald.StartAsync(azurite, services: s => s.AddSingleton<IMailSender>(sp => new MailSenderThatDies(ActivatorUtilities.CreateInstance<MailSender>(sp), () => Interlocked.Decrement(ref failures) >= 0)));
-        var service = herald.Get<SubscriptionService>();
         var request = new SignUpRequest("white-house-watch", "retry@example.com", null, "form", null, herald.Time.GetUtcNow(), "request-1");
 
-        await Assert.ThrowsAsync<IOException>(() => service.RequestAsync(request, Ct)); // stored, then died before the mail went
-        await service.RequestAsync(request with { RequestId = "request-2" }, Ct);      // the form sent again: owes no mail
+        await Assert.ThrowsAsync<IOException>(() => herald.Get<SignUpService>().RequestAsync(request, Ct)); // stored, then died before the mail went
+        await herald.Get<SignUpService>().RequestAsync(request with { RequestId = "request-2" }, Ct);      // the form sent again: owes no mail
         var beforeRetry = Outbox.MessagesTo(herald.Outbox, "retry@example.com").Count;
-        await service.RequestAsync(request, Ct);                                       // the queue's retry of the first
-        await service.RequestAsync(request, Ct);                                       // and a redelivery after it
+        await herald.Get<SignUpService>().RequestAsync(request, Ct);                                       // the queue's retry of the first
+        await herald.Get<SignUpService>().RequestAsync(request, Ct);                                       // and a redelivery after it
 
         Assert.Equal(0, beforeRetry);
         var mail = Assert.Single(Outbox.MessagesTo(herald.Outbox, "retry@example.com"));
         var subscriber = await herald.Get<SubscriberStore>().GetAsync(EmailAddresses.IdOf("retry@example.com"), Ct);
         Assert.Equal(SubscriberStatus.Pending, subscriber!.StatusFor("white-house-watch"));
         Assert.NotNull(subscriber.Subscriptions["white-house-watch"].ConfirmationSentAt);
-        Assert.Equal(ChangeOutcome.Done, await service.ConfirmAsync(new Uri(Outbox.Link(mail, "confirm")).Query.Split("token=")[1], null, Ct));
+        Assert.Equal(ChangeOutcome.Done, await herald.Get<ConfirmationService>().ConfirmAsync(new Uri(Outbox.Link(mail, "confirm")).Query.Split("token=")[1], null, Ct));
     }
 
     /// <summary>The instance dying at the worst line: after the request is stored, before its mail is handed over.</summary>
     private sealed class MailSenderThatDies(IMailSender inner, Func<bool> dies) : IMailSender
     {
-        public Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken) =>
-            dies() ? throw new IOException("the instance died") : inner.SendAsync(email, cancellationToken);
+        public Task SendAsync(MailContent content, MailRecipient recipient, CancellationToken cancellationToken) =>
+            dies() ? throw new IOException("the instance died") : inner.SendAsync(content, recipient, cancellationToken);
     }
 }

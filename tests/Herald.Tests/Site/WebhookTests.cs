@@ -5,6 +5,7 @@ using System.Text.Json;
 using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Delivery;
+using Herald.Editions;
 using Herald.Mail;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
@@ -31,12 +32,12 @@ public class WebhookTests(AzuriteFixture azurite, ITestOutputHelper output)
     public async Task A_replayed_request_changes_nothing_the_second_time()
     {
         await using var site = await StartAsync();
-        var (subscriber, _) = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "complainer@example.com", "test", Ct);
+        var (subscriber, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "complainer@example.com", "test", Ct);
         const string body = """[{"email":"complainer@example.com","event":"spamreport","sg_event_id":"spam-1","herald_newsletter":"white-house-watch","herald_edition":"white-house-watch-20261125"}]""";
         var signed = WebhookSigner.Sign(TestKeys.Webhook, body, site.Herald.Time.GetUtcNow());
 
         using var first = await PostAsync(site, body, signed);
-        var lifted = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "complainer@example.com", "test", Ct);
+        var lifted = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "complainer@example.com", "test", Ct);
         using var replay = await PostAsync(site, body, signed);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -52,7 +53,7 @@ public class WebhookTests(AzuriteFixture azurite, ITestOutputHelper output)
     public async Task Events_a_request_took_in_and_died_holding_are_acted_on_when_the_provider_retries_and_counted_once()
     {
         await using var site = await StartAsync();
-        var (subscriber, _) = await site.Herald.Get<SubscriptionService>().AddConfirmedAsync("white-house-watch", "bounced@example.com", "test", Ct);
+        var (subscriber, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "bounced@example.com", "test", Ct);
         const string body = """
             [{"email":"bounced@example.com","event":"bounce","type":"bounce","sg_event_id":"bounce-1","herald_newsletter":"white-house-watch","herald_edition":"white-house-watch-20261125"},
              {"email":"reader@example.com","event":"delivered","sg_event_id":"delivered-1","herald_newsletter":"white-house-watch","herald_edition":"white-house-watch-20261125"}]

@@ -22,8 +22,7 @@ public class ConcurrentChangeTests(AzuriteFixture azurite)
     {
         var clock = new ClockThatLetsAWriterIn(new FakeTimeProvider(TestHerald.SampleNow));
         await using var herald = await TestHerald.StartAsync(azurite, services: s => s.AddSingleton<TimeProvider>(clock));
-        var service = herald.Get<SubscriptionService>();
-        await service.RequestAsync(new SignUpRequest("white-house-watch", "quick@example.com", null, "form", null, clock.GetUtcNow(), null), Ct);
+        await herald.Get<SignUpService>().RequestAsync(new SignUpRequest("white-house-watch", "quick@example.com", null, "form", null, clock.GetUtcNow(), null), Ct);
         var id = EmailAddresses.IdOf("quick@example.com");
         var token = Regex.Match(Outbox.MessagesTo(herald.Outbox, "quick@example.com").Single().TextBody ?? "", @"token=([^\s&""]+)").Groups[1].Value;
 
@@ -40,7 +39,7 @@ public class ConcurrentChangeTests(AzuriteFixture azurite)
                 await store.UpdateAsync(other, Ct);
             }
         };
-        var outcome = await service.ConfirmAsync(token, null, Ct);
+        var outcome = await herald.Get<ConfirmationService>().ConfirmAsync(token, null, Ct);
         clock.Writer = null;
 
         Assert.Equal(ChangeOutcome.Done, outcome);
@@ -53,13 +52,12 @@ public class ConcurrentChangeTests(AzuriteFixture azurite)
     public async Task An_unsubscribe_from_a_stale_read_lands_and_keeps_the_write_made_since()
     {
         await using var herald = await TestHerald.StartAsync(azurite);
-        var service = herald.Get<SubscriptionService>();
-        var (reader, _) = await service.AddConfirmedAsync("white-house-watch", "stale@example.com", "test", Ct);
+        var (reader, _) = await herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "stale@example.com", "test", Ct);
         var stale = (await herald.Get<SubscriberStore>().GetAsync(reader!.Id, Ct))!;
         var fresh = (await herald.Get<SubscriberStore>().GetAsync(reader.Id, Ct))!;
-        Assert.Equal(ChangeOutcome.Done, await service.UpdatePreferencesAsync(fresh, new HashSet<string> { "white-house-watch" }, "Renamed", null, null, Ct));
+        Assert.Equal(ChangeOutcome.Done, await herald.Get<PreferencesService>().UpdateAsync(fresh, new HashSet<string> { "white-house-watch" }, "Renamed", null, null, Ct));
 
-        Assert.Equal(ChangeOutcome.Done, await service.UnsubscribeAsync(stale, "white-house-watch", "unsubscribed at provider", Ct));
+        Assert.Equal(ChangeOutcome.Done, await herald.Get<OptOutService>().UnsubscribeAsync(stale, "white-house-watch", "unsubscribed at provider", Ct));
 
         var stored = (await herald.Get<SubscriberStore>().GetAsync(reader.Id, Ct))!;
         Assert.Equal((SubscriberStatus.Unsubscribed, "Renamed"), (stored.StatusFor("white-house-watch"), stored.Name));
@@ -70,12 +68,11 @@ public class ConcurrentChangeTests(AzuriteFixture azurite)
     public async Task A_preferences_save_from_a_stale_read_applies_the_form_to_what_is_stored_now()
     {
         await using var herald = await TestHerald.StartAsync(azurite);
-        var service = herald.Get<SubscriptionService>();
-        var (reader, _) = await service.AddConfirmedAsync("white-house-watch", "tabs@example.com", "test", Ct);
+        var (reader, _) = await herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "tabs@example.com", "test", Ct);
         var stale = (await herald.Get<SubscriberStore>().GetAsync(reader!.Id, Ct))!;
-        Assert.Equal(ChangeOutcome.Done, await service.SuppressAsync(reader.Id, "bounce", Ct)); // lands between the page's read and its save
+        Assert.Equal(ChangeOutcome.Done, await herald.Get<OptOutService>().SuppressAsync(reader.Id, "bounce", Ct)); // lands between the page's read and its save
 
-        Assert.Equal(ChangeOutcome.Done, await service.UpdatePreferencesAsync(stale, new HashSet<string> { "white-house-watch" }, "Second Tab", null, null, Ct));
+        Assert.Equal(ChangeOutcome.Done, await herald.Get<PreferencesService>().UpdateAsync(stale, new HashSet<string> { "white-house-watch" }, "Second Tab", null, null, Ct));
 
         var stored = (await herald.Get<SubscriberStore>().GetAsync(reader.Id, Ct))!;
         Assert.Equal((SubscriberStatus.Suppressed, "Second Tab"), (stored.StatusFor("white-house-watch"), stored.Name)); // the stale page cannot undo the bounce
@@ -86,8 +83,7 @@ public class ConcurrentChangeTests(AzuriteFixture azurite)
     {
         var clock = new ClockThatLetsAWriterIn(new FakeTimeProvider(TestHerald.SampleNow));
         await using var herald = await TestHerald.StartAsync(azurite, services: s => s.AddSingleton<TimeProvider>(clock));
-        var service = herald.Get<SubscriptionService>();
-        await service.RequestAsync(new SignUpRequest("white-house-watch", "pending@example.com", null, "form", null, clock.GetUtcNow(), null), Ct);
+        await herald.Get<SignUpService>().RequestAsync(new SignUpRequest("white-house-watch", "pending@example.com", null, "form", null, clock.GetUtcNow(), null), Ct);
         var id = EmailAddresses.IdOf("pending@example.com");
         var store = herald.Get<SubscriberStore>();
         var notes = 0;
@@ -100,7 +96,7 @@ public class ConcurrentChangeTests(AzuriteFixture azurite)
                 await store.UpdateAsync(other, Ct);
             }
         };
-        var (subscriber, added) = await service.AddConfirmedAsync("white-house-watch", "pending@example.com", "import: readers.csv", Ct);
+        var (subscriber, added) = await herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "pending@example.com", "import: readers.csv", Ct);
         clock.Writer = null;
 
         Assert.True(added);

@@ -29,13 +29,13 @@ public class SignUpQuotaTests(AzuriteFixture azurite)
         for (var i = 0; i < 6; i++)
         {
             var instance = i % 2 == 0 ? first : second;
-            outcomes.Add(await instance.Get<SubscriptionService>().RequestAsync(Request($"stranger{i}@example.com", Client, instance), Ct));
+            outcomes.Add(await instance.Get<SignUpService>().RequestAsync(Request($"stranger{i}@example.com", Client, instance), Ct));
         }
 
-        var otherClient = await first.Get<SubscriptionService>().RequestAsync(Request("neighbour@example.com", "fedcba9876543210fedcba98", first), Ct);
-        var byMail = await first.Get<SubscriptionService>().RequestAsync(Request("by-mail@example.com", null, first), Ct);
+        var otherClient = await first.Get<SignUpService>().RequestAsync(Request("neighbour@example.com", "fedcba9876543210fedcba98", first), Ct);
+        var byMail = await first.Get<SignUpService>().RequestAsync(Request("by-mail@example.com", null, first), Ct);
         first.Time.Advance(TimeSpan.FromHours(1));
-        var nextHour = await first.Get<SubscriptionService>().RequestAsync(Request("later@example.com", Client, first), Ct);
+        var nextHour = await first.Get<SignUpService>().RequestAsync(Request("later@example.com", Client, first), Ct);
 
         Assert.Equal(3, outcomes.Count(o => o == SubscribeOutcome.ConfirmationSent));
         Assert.Equal([SubscribeOutcome.OverQuota, SubscribeOutcome.OverQuota, SubscribeOutcome.OverQuota], outcomes.Skip(3));
@@ -51,10 +51,9 @@ public class SignUpQuotaTests(AzuriteFixture azurite)
     {
         var settings = new Dictionary<string, string?> { ["SignUps:ConfirmationsPerClientPerHour"] = "1" };
         await using var herald = await TestHerald.StartAsync(azurite, settings);
-        var service = herald.Get<SubscriptionService>();
 
-        var asked = await service.RequestAsync(Request("twice@example.com", Client, herald), Ct);
-        var again = await service.RequestAsync(Request("twice@example.com", Client, herald), Ct); // within 15 minutes: nothing mailed, nothing charged
+        var asked = await herald.Get<SignUpService>().RequestAsync(Request("twice@example.com", Client, herald), Ct);
+        var again = await herald.Get<SignUpService>().RequestAsync(Request("twice@example.com", Client, herald), Ct); // within 15 minutes: nothing mailed, nothing charged
         herald.Time.Advance(TimeSpan.FromHours(3));
         var pruned = await herald.Get<RecordPruner>().PruneAsync(Ct);
 

@@ -17,9 +17,8 @@ public class SubscriberCsvTests(AzuriteFixture azurite)
     public async Task An_import_refuses_each_bad_row_with_its_line_and_a_second_run_changes_nothing()
     {
         await using var herald = await TestHerald.StartAsync(azurite, TwoNewsletters);
-        var service = herald.Get<SubscriptionService>();
-        var (left, _) = await service.AddConfirmedAsync("white-house-watch", "left@example.com", "test", Ct);
-        await service.UnsubscribeAsync(left!, "white-house-watch", "test", Ct);
+        var (left, _) = await herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "left@example.com", "test", Ct);
+        await herald.Get<OptOutService>().UnsubscribeAsync(left!, "white-house-watch", "test", Ct);
         await herald.Get<SuppressionList>().AddAsync(EmailAddresses.IdOf("bounced@example.com"), "bounce", Ct);
         const string file = """
             Email;Name;Newsletters;Consented_At;Source

@@ -1,4 +1,5 @@
 using Herald.Articles;
+using Herald.Editions.Stories;
 using Herald.Summarizing;
 using Herald.Tests.Infrastructure;
 using Herald.Text;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Herald.Articles;
+using Herald.Editions.Stories;
 using Herald.Summarizing;
 using Herald.Tests.Infrastructure;
 using Herald.Text;

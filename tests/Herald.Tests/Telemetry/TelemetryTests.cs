@@ -4,6 +4,7 @@ using Herald.Cli.Local;
 using Herald.Delivery;
 using Herald.Functions;
 using Herald.Functions.Telemetry;
+using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,8 +66,8 @@ public class TelemetryTests(AzuriteFixture azurite, ITestOutputHelper output)
              {"email":"b@example.com","event":"bounce","type":"bounce","sg_event_id":"e3"},
              {"email":"c@example.com","event":"spamreport","sg_event_id":"e4"}]
             """;
-        await herald.Get<Herald.Subscribers.SubscriptionService>().AddConfirmedAsync("white-house-watch", "b@example.com", "test", Ct);
-        await herald.Get<Herald.Subscribers.SubscriptionService>().AddConfirmedAsync("white-house-watch", "c@example.com", "test", Ct);
+        await herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "b@example.com", "test", Ct);
+        await herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "c@example.com", "test", Ct);
 
         await herald.Get<ProviderEventProcessor>().ProcessAsync(ProviderEventProcessor.Read(System.Text.Encoding.UTF8.GetBytes(events))!, Ct);
         await herald.Get<ProviderEventProcessor>().ProcessAsync(ProviderEventProcessor.Read(System.Text.Encoding.UTF8.GetBytes(events))!, Ct); // replayed: not counted again

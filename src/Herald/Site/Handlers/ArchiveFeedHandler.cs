@@ -1,14 +1,16 @@
 using System.Xml.Linq;
+using Herald.Configuration;
 using Herald.Editions;
 using Herald.Links;
 using Herald.Site.Pages;
 using Herald.Subscribers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Site.Handlers;
 
 /// <summary>GET /api/archive/{newsletter}/feed: an Atom feed of the newsletter's editions, each with its public page as content.</summary>
-public sealed class ArchiveFeedHandler(EditionStore editions, SubscriptionService subscriptions, SiteLinks links, SitePages pages, TimeProvider time) : ISiteHandler
+public sealed class ArchiveFeedHandler(EditionStore editions, IOptions<HeraldOptions> herald, SiteLinks links, SitePages pages, TimeProvider time) : ISiteHandler
 {
     /// <summary>Editions the feed carries.</summary>
     public const int Length = 20;
@@ -17,7 +19,7 @@ public sealed class ArchiveFeedHandler(EditionStore editions, SubscriptionServic
 
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var newsletter = subscriptions.FindNewsletter(context.Request.RouteValues["newsletter"] as string);
+        var newsletter = herald.Value.FindNewsletter(context.Request.RouteValues["newsletter"] as string);
         if (newsletter is null)
         {
             return pages.Error(404, "Newsletter not found", "There is no newsletter at this address.");

@@ -1,10 +1,14 @@
 using System.Globalization;
+using Herald.Configuration;
 using Herald.Editions;
+using Herald.Editions.Scheduling;
 using Herald.Links;
 using Herald.Mail;
 using Herald.Site.Pages;
 using Herald.Subscribers;
+using Herald.Templates;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Site.Handlers;
 
@@ -13,11 +17,11 @@ namespace Herald.Site.Handlers;
 /// link in it — where a reader's own links were, the sign-up page's. {edition} is a slot ("2026-11-25-0600") or a
 /// date ("2026-11-25": that day's last edition).
 /// </summary>
-public sealed class ArchiveHandler(EditionStore editions, SubscriptionService subscriptions, SiteLinks links, SitePages pages) : ISiteHandler
+public sealed class ArchiveHandler(EditionStore editions, IOptions<HeraldOptions> herald, SiteLinks links, SitePages pages) : ISiteHandler
 {
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var newsletter = subscriptions.FindNewsletter(context.Request.RouteValues["newsletter"] as string);
+        var newsletter = herald.Value.FindNewsletter(context.Request.RouteValues["newsletter"] as string);
         var key = context.Request.RouteValues["edition"] as string;
         if (newsletter is null || key is null)
         {

@@ -1,21 +1,23 @@
 using System.Globalization;
+using Herald.Configuration;
 using Herald.Editions;
 using Herald.Links;
 using Herald.Site.Pages;
 using Herald.Subscribers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Site.Handlers;
 
 /// <summary>GET /api/archive/{newsletter}: the newsletter's past editions, newest first, with its feed and its sign-up page.</summary>
-public sealed class ArchiveIndexHandler(EditionStore editions, SubscriptionService subscriptions, SiteLinks links, SitePages pages) : ISiteHandler
+public sealed class ArchiveIndexHandler(EditionStore editions, IOptions<HeraldOptions> herald, SiteLinks links, SitePages pages) : ISiteHandler
 {
     /// <summary>Editions the index lists.</summary>
     public const int Length = 60;
 
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var newsletter = subscriptions.FindNewsletter(context.Request.RouteValues["newsletter"] as string);
+        var newsletter = herald.Value.FindNewsletter(context.Request.RouteValues["newsletter"] as string);
         if (newsletter is null)
         {
             return pages.Error(404, "Newsletter not found", "There is no newsletter at this address.");

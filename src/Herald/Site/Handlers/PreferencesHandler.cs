@@ -1,5 +1,6 @@
 using Herald.Configuration;
 using Herald.Editions;
+using Herald.Editions.Scheduling;
 using Herald.Links;
 using Herald.Mail;
 using Herald.Site.Pages;
@@ -14,7 +15,7 @@ namespace Herald.Site.Handlers;
 /// leave them all, and their data (export, erase). POST saves the form.
 /// </summary>
 public sealed class PreferencesHandler(
-    SubscriptionService subscriptions,
+    PreferencesService preferences,
     OriginPolicy origins,
     ClientAddress clients,
     ClientIpHasher ipHasher,
@@ -25,7 +26,7 @@ public sealed class PreferencesHandler(
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var token = context.Request.Query["token"].ToString();
-        if (await subscriptions.FindByTokenAsync(token, TokenPurpose.Preferences, cancellationToken) is not var (subscriber, _))
+        if (await preferences.FindByTokenAsync(token, TokenPurpose.Preferences, cancellationToken) is not var (subscriber, _))
         {
             return pages.Error(400, "This link does not work", "Use the preferences link of a recent email.");
         }
@@ -51,7 +52,7 @@ public sealed class PreferencesHandler(
             }
 
             var wanted = leaving ? new HashSet<string>() : fields.All("newsletter").ToHashSet(StringComparer.Ordinal);
-            var outcome = await subscriptions.UpdatePreferencesAsync(subscriber, wanted, leaving ? subscriber.Name : fields["name"], timeZone, ipHasher.Hash(clients.Of(context)), cancellationToken);
+            var outcome = await preferences.UpdateAsync(subscriber, wanted, leaving ? subscriber.Name : fields["name"], timeZone, ipHasher.Hash(clients.Of(context)), cancellationToken);
             saved = outcome switch
             {
                 ChangeOutcome.NotAllowed => "Mail to this address bounced or was reported, so we cannot switch newsletters on. Subscribe again from a newsletter's page to confirm the address works.",

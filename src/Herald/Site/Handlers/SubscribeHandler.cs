@@ -1,3 +1,4 @@
+using Herald.Configuration;
 using Herald.Mail;
 using Herald.Queues;
 using Herald.Site.Pages;
@@ -13,7 +14,7 @@ namespace Herald.Site.Handlers;
 /// confirmation goes out from the queue. A filled-in trap field gets the same answer and does nothing.
 /// </summary>
 public sealed class SubscribeHandler(
-    SubscriptionService subscriptions,
+    IOptions<HeraldOptions> herald,
     SignUpQueue queue,
     SignUpLimits limits,
     OriginPolicy origins,
@@ -45,7 +46,7 @@ public sealed class SubscribeHandler(
         }
 
         wantsJson |= fields.IsJson;
-        var newsletter = subscriptions.FindNewsletter(fields["newsletter"]);
+        var newsletter = herald.Value.FindNewsletter(fields["newsletter"]);
         if (newsletter is null)
         {
             return Refuse(404, "Newsletter not found", "There is no such newsletter; check the form's address.");

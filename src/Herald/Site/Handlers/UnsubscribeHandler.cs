@@ -1,3 +1,4 @@
+using Herald.Configuration;
 using Herald.Links;
 using Herald.Site.Pages;
 using Herald.Subscribers;
@@ -11,7 +12,7 @@ namespace Herald.Site.Handlers;
 /// and idempotently; it is also what mail clients send for RFC 8058 one-click unsubscribe to the List-Unsubscribe
 /// URL ("List-Unsubscribe=One-Click", from their own servers, with no Origin).
 /// </summary>
-public sealed class UnsubscribeHandler(SubscriptionService subscriptions, SubscriberTokens tokens, OriginPolicy origins, SitePages pages, IOptions<SiteOptions> options) : ISiteHandler
+public sealed class UnsubscribeHandler(OptOutService optOuts, IOptions<HeraldOptions> herald, SubscriberTokens tokens, OriginPolicy origins, SitePages pages, IOptions<SiteOptions> options) : ISiteHandler
 {
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ public sealed class UnsubscribeHandler(SubscriptionService subscriptions, Subscr
             return pages.Error(400, "This link does not work", "Use the unsubscribe link of a recent email.");
         }
 
-        var title = subscriptions.FindNewsletter(verified.NewsletterId)!.Title;
+        var title = herald.Value.FindNewsletter(verified.NewsletterId)!.Title;
         if (!HttpMethods.IsPost(context.Request.Method))
         {
             return pages.Page(200, new PageView($"Unsubscribe from {title}?", "Press the button and you will receive no more editions.")
@@ -42,7 +43,7 @@ public sealed class UnsubscribeHandler(SubscriptionService subscriptions, Subscr
             return pages.Error(refusal.Status, "That did not work", refusal.Message);
         }
 
-        return await subscriptions.UnsubscribeAsync(token, cancellationToken) is ChangeOutcome.Done or ChangeOutcome.AlreadyDone
+        return await optOuts.UnsubscribeAsync(token, cancellationToken) is ChangeOutcome.Done or ChangeOutcome.AlreadyDone
             ? pages.Page(200, new PageView("You are unsubscribed", $"You will receive no more editions of {title}."))
             : pages.Error(400, "This link does not work", "Use the unsubscribe link of a recent email.");
     }

@@ -1,4 +1,0 @@
-namespace Herald.Editions;
-
-/// <summary>Another outlet's report of the same story.</summary>
-public sealed record SourceView(string Name, string Url);

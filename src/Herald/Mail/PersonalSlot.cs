@@ -1,9 +1,0 @@
-namespace Herald.Mail;
-
-/// <summary>A place in a shared email body that holds a value of the recipient's own.</summary>
-public enum PersonalSlot
-{
-    UnsubscribeUrl,
-    PreferencesUrl,
-    Name,
-}
