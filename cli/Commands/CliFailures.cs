@@ -1,8 +1,8 @@
 using System.Net.Sockets;
 using System.Text.Json;
 using Azure;
-using Herald.Cli.Local;
 using Herald.Collecting.Fetching;
+using Herald.Local;
 
 namespace Herald.Cli.Commands;
 

@@ -1,4 +1,3 @@
-using Herald.Cli.Local;
 using Herald.Local;
 using Herald.Storage;
 using Microsoft.Extensions.Configuration;

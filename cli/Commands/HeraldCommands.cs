@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Herald.Cli.Local;
 using Herald.Configuration;
 using Herald.Editions;
 using Herald.Editions.Scheduling;

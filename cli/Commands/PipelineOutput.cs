@@ -1,4 +1,3 @@
-using Herald.Cli.Local;
 using Herald.Delivery;
 using Herald.Editions;
 using Herald.Local;

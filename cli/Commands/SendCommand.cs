@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Herald.Cli.Local;
+using Herald.Local;
 
 namespace Herald.Cli.Commands;
 

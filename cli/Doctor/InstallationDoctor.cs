@@ -33,7 +33,7 @@ public sealed class InstallationDoctor(IServiceProvider services)
     public async Task<IReadOnlyList<DoctorCheck>> CheckAsync(string configFile, bool online, CancellationToken cancellationToken, System.Net.IPEndPoint? dnsServer = null)
     {
         var herald = Get<IOptions<HeraldOptions>>().Value;
-        var sources = Get<IOptions<SourcesOptions>>().Value.AllSources().ToList();
+        var sources = Get<IOptions<HeraldOptions>>().Value.AllSources().ToList();
         var checks = new List<DoctorCheck>
         {
             new("configuration", true, $"{configFile}: {herald.Newsletters.Count} newsletters, {sources.Count} sources"),
@@ -46,7 +46,7 @@ public sealed class InstallationDoctor(IServiceProvider services)
         checks.Add(PublicUrl(herald));
         var domains = herald.Newsletters.Select(n => n.FromAddress.Split('@')[^1].ToLowerInvariant()).Distinct(StringComparer.Ordinal);
         var dns = new SenderDomainCheck(dnsServer);
-        var sending = Get<IOptions<MailOptions>>().Value.Mode != DeliveryMode.Outbox;
+        var sending = Get<IOptions<DeliveryOptions>>().Value.Mode != DeliveryMode.Outbox;
         foreach (var domain in domains)
         {
             checks.Add(!sending
@@ -154,7 +154,7 @@ public sealed class InstallationDoctor(IServiceProvider services)
 
     private async Task<IEnumerable<DoctorCheck>> MailAsync(bool online, CancellationToken cancellationToken)
     {
-        var mail = Get<IOptions<MailOptions>>().Value;
+        var mail = Get<IOptions<DeliveryOptions>>().Value;
         switch (mail.Mode)
         {
             case DeliveryMode.Outbox:
@@ -179,7 +179,7 @@ public sealed class InstallationDoctor(IServiceProvider services)
     }
 
     /// <summary>GET /v3/scopes with the key: SendGrid lists what the key may do, and mail.send must be among it.</summary>
-    private static async Task<DoctorCheck> ScopesAsync(MailOptions mail, CancellationToken cancellationToken)
+    private static async Task<DoctorCheck> ScopesAsync(DeliveryOptions mail, CancellationToken cancellationToken)
     {
         var host = (mail.SendGridHost ?? "https://api.sendgrid.com").TrimEnd('/');
         try

@@ -28,7 +28,7 @@ public static class HeraldHost
         builder.Configuration
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [$"{MailOptions.SectionName}:{nameof(MailOptions.OutboxDirectory)}"] = Path.Combine(dataDirectory, "outbox"),
+                [$"{DeliveryOptions.SectionName}:{nameof(DeliveryOptions.OutboxDirectory)}"] = Path.Combine(dataDirectory, "outbox"),
             })
             .AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false)
             .AddEnvironmentVariables()
@@ -53,14 +53,14 @@ public static class HeraldHost
         builder.Services.AddHerald(builder.Configuration);
         builder.Services.AddSingleton<QueueDrainer>();
         builder.Services.PostConfigure<HeraldOptions>(options => options.TemplateDirectory = Resolve(configDirectory, options.TemplateDirectory));
-        builder.Services.PostConfigure<SourcesOptions>(options =>
+        builder.Services.PostConfigure<HeraldOptions>(options =>
         {
             foreach (var source in options.AllSources().Where(s => !string.IsNullOrWhiteSpace(s.File)))
             {
                 source.File = Resolve(configDirectory, source.File!);
             }
         });
-        builder.Services.PostConfigure<MailOptions>(options => options.OutboxDirectory = Resolve(configDirectory, options.OutboxDirectory));
+        builder.Services.PostConfigure<DeliveryOptions>(options => options.OutboxDirectory = Resolve(configDirectory, options.OutboxDirectory));
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }

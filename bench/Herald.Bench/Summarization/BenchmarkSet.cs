@@ -2,9 +2,6 @@ using System.Text.Json;
 
 namespace Herald.Bench.Summarization;
 
-/// <summary>One line of a JSONL development set: {"id", "article", "summary": [sentences]}.</summary>
-public sealed record BenchmarkArticle(string Id, string Article, IReadOnlyList<string> Summary);
-
 public static class BenchmarkSet
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

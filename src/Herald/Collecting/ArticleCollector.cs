@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Herald.Articles;
 using Herald.Collecting.Fetching;
+using Herald.Configuration;
 using Herald.Queues;
 using Herald.Telemetry;
 using Herald.Text;
@@ -17,7 +18,7 @@ namespace Herald.Collecting;
 /// others; its validators are not advanced, so the next run tries it again.
 /// </summary>
 public sealed class ArticleCollector(
-    IOptions<SourcesOptions> sourcesOptions,
+    IOptions<HeraldOptions> sourcesOptions,
     IOptions<CollectingOptions> collectingOptions,
     WebFetcher web,
     FeedStateStore feedStates,

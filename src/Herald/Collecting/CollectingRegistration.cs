@@ -10,7 +10,7 @@ public static class CollectingRegistration
     public static IServiceCollection AddHeraldCollecting(this IServiceCollection services)
     {
         services.AddValidatedOptions<CollectingOptions, CollectingOptionsValidator>(CollectingOptions.SectionName);
-        services.AddValidatedOptions<SourcesOptions, SourcesOptionsValidator>(SourcesOptions.SectionName);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HeraldOptions>, SourcesValidator>();
         services.AddHeraldWebClients();
         services.AddSingleton<FeedStateStore>();
         services.AddSingleton<Tagger>();

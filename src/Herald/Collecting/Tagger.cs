@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Herald.Configuration;
 using Herald.Text;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ public sealed class Tagger
     private readonly List<(string Tag, Regex[] Matchers, double Weight, double Threshold)> _rules;
     private readonly Dictionary<string, string> _synonyms;
 
-    public Tagger(IOptions<SourcesOptions> options)
+    public Tagger(IOptions<HeraldOptions> options)
     {
         var tagging = options.Value.Tagging;
         _synonyms = tagging.Synonyms.ToDictionary(p => TagNormalizer.Normalize(p.Key), p => TagNormalizer.Normalize(p.Value), StringComparer.Ordinal);

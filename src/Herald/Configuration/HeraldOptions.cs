@@ -2,8 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Herald.Configuration;
 
-/// <summary>The "Herald" configuration section as every feature sees it: the newsletters this deployment publishes, where it is
-/// reachable and where its templates are. Features bind their own settings of the same section (sources, signing keys).</summary>
+/// <summary>
+/// The "Herald" configuration section: the newsletters this deployment publishes, where it is reachable, where its
+/// templates are, the keys that sign readers' links, and the sources and tagging rules articles are collected with.
+/// Each feature checks the part that concerns it with a validator of its own.
+/// </summary>
 public sealed class HeraldOptions
 {
     public const string SectionName = "Herald";
@@ -18,6 +21,22 @@ public sealed class HeraldOptions
 
     [Required, MinLength(1)]
     public List<NewsletterOptions> Newsletters { get; set; } = [];
+
+    /// <summary>Secret that signs new links (HMAC-SHA256). At least 32 characters.</summary>
+    [Required, MinLength(32)]
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>Keys that signed links still in people's inboxes: they verify, they never sign. Rotating keeps old unsubscribe links working.</summary>
+    public List<string> PreviousSigningKeys { get; set; } = [];
+
+    /// <summary>Sources read for every newsletter; each newsletter takes the articles whose tags it wants.</summary>
+    public List<FeedSourceOptions> Sources { get; set; } = [];
+
+    public TaggingOptions Tagging { get; set; } = new();
+
+    /// <summary>Every configured source once: the global ones and each newsletter's own.</summary>
+    public IEnumerable<FeedSourceOptions> AllSources() =>
+        Sources.Concat(Newsletters.SelectMany(n => n.Sources)).DistinctBy(s => s.Url ?? s.File, StringComparer.Ordinal);
 
     /// <summary>The newsletter with this id, or null when none is configured (ids from outside are matched exactly).</summary>
     public NewsletterOptions? FindNewsletter(string? newsletterId) =>

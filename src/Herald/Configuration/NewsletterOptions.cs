@@ -73,4 +73,7 @@ public sealed class NewsletterOptions
     /// <summary>Postal address of the sender; CAN-SPAM requires one in every commercial email.</summary>
     [Required]
     public string PostalAddress { get; set; } = "";
+
+    /// <summary>The newsletter's own sources, read in addition to Herald:Sources.</summary>
+    public List<FeedSourceOptions> Sources { get; set; } = [];
 }

@@ -4,9 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Herald.Delivery;
 
-/// <summary>What a redrive did.</summary>
-public sealed record RedriveReport(int Batches, int Recipients, int PoisonMessages);
-
 /// <summary>
 /// Sends again what was held back: parked batches, batches whose sender died with nothing left to retry them, and
 /// batch messages the queue moved to its poison queue. Each is queued from where its progress stands, so nobody it

@@ -10,13 +10,14 @@ public static class DeliveryRegistration
     /// <summary>Fanning an edition out to its subscribers, sending each batch once, and the ledger that says how far each got.</summary>
     public static IServiceCollection AddHeraldDelivery(this IServiceCollection services)
     {
-        services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.SectionName);
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<BatchRecipients>();
         services.AddSingleton<DigestMail>();
         services.AddSingleton<TestSender>();
         services.AddSingleton<EditionFanOut>();
         services.AddSingleton<IEditionFanOut>(sp => sp.GetRequiredService<EditionFanOut>());
+        services.AddSingleton<BatchInputs>();
+        services.AddSingleton<ChunkSender>();
         services.AddSingleton<BatchSender>();
         services.AddSingleton<DeliveryRedrive>();
         services.AddSingleton<DeliveryOverview>();

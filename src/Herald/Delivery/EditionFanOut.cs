@@ -1,6 +1,7 @@
 using Herald.Configuration;
 using Herald.Editions;
 using Herald.Editions.Scheduling;
+using Herald.Mail;
 using Herald.Queues;
 using Herald.Subscribers;
 using Microsoft.Extensions.Logging;

@@ -9,7 +9,7 @@ namespace Herald.Mail;
 /// Files are written to a temporary name and moved into place, so a crash never leaves half an email, and sending
 /// the same key again replaces the file instead of adding a second one.
 /// </summary>
-public sealed class OutboxTransport(IOptions<MailOptions> options, TimeProvider time, ILogger<OutboxTransport> logger) : IMailTransport
+public sealed class OutboxTransport(IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutboxTransport> logger) : IMailTransport
 {
     public string Name => "Outbox";
 

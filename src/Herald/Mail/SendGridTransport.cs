@@ -17,7 +17,7 @@ namespace Herald.Mail;
 /// refused connection transient, a 400 naming recipients' addresses refuses those recipients only, other 4xx
 /// permanent, and no answer at all unknown (SendGrid may have taken it).
 /// </summary>
-public sealed partial class SendGridTransport(IHttpClientFactory httpClientFactory, IOptions<MailOptions> options, TimeProvider time, ILogger<SendGridTransport> logger) : IMailTransport
+public sealed partial class SendGridTransport(IHttpClientFactory httpClientFactory, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<SendGridTransport> logger) : IMailTransport
 {
     public const string HttpClientName = "herald-sendgrid";
     public const int MaxPersonalizations = 1000;
@@ -66,7 +66,7 @@ public sealed partial class SendGridTransport(IHttpClientFactory httpClientFacto
         }
     }
 
-    private static HttpContent Body(MailRequest request, MailOptions settings)
+    private static HttpContent Body(MailRequest request, DeliveryOptions settings)
     {
         var tagged = Tagged.GetValue(request.Content, content => new SendGridRequestWriter.TaggedContent(content));
         var json = new ArrayBufferWriter<byte>(64 * 1024 + (request.Recipients.Count * 512));

@@ -10,7 +10,7 @@ namespace Herald.Mail;
 /// the raw body, with the public key from SendGrid's settings, and a timestamp within
 /// Delivery:SendGridWebhookMaxAge of now. Every malformed header is a verdict, never an exception.
 /// </summary>
-public sealed class SendGridWebhookVerifier(IOptions<MailOptions> options, TimeProvider time)
+public sealed class SendGridWebhookVerifier(IOptions<DeliveryOptions> options, TimeProvider time)
 {
     public const string SignatureHeader = "X-Twilio-Email-Event-Webhook-Signature";
     public const string TimestampHeader = "X-Twilio-Email-Event-Webhook-Timestamp";

@@ -11,7 +11,7 @@ namespace Herald.Mail;
 /// One connection per request, one message per recipient, exactly the message the outbox writes. A recipient the
 /// server refuses is refused alone; a failure part-way reports how far the request got, so nobody before it is sent again.
 /// </summary>
-public sealed class SmtpTransport(IOptions<MailOptions> options, TimeProvider time, ILogger<SmtpTransport> logger) : IMailTransport
+public sealed class SmtpTransport(IOptions<DeliveryOptions> options, TimeProvider time, ILogger<SmtpTransport> logger) : IMailTransport
 {
     public string Name => "Smtp";
 

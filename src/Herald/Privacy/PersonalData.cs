@@ -18,7 +18,7 @@ public sealed class PersonalData(
     SuppressionList suppressions,
     DeliveryLedger ledger,
     OutboxTransport outbox,
-    IOptions<MailOptions> mail,
+    IOptions<DeliveryOptions> mail,
     ILogger<PersonalData> logger)
 {
     public async Task<object?> ExportAsync(string subscriberId, CancellationToken cancellationToken)

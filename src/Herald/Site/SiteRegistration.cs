@@ -1,4 +1,5 @@
 using Herald.Configuration;
+using Herald.Site.Http;
 using Herald.Site.Pages;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Herald.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Subscribers;
@@ -8,7 +9,7 @@ namespace Herald.Subscribers;
 /// A keyed hash of a client's IP address for consent records: the same IP gives the same hash, so abuse can be
 /// traced, but the IP itself cannot be read back (a plain hash of an IPv4 address is reversed by trying them all).
 /// </summary>
-public sealed class ClientIpHasher(IOptions<TokenOptions> options)
+public sealed class ClientIpHasher(IOptions<HeraldOptions> options)
 {
     private readonly byte[] _key = SHA256.HashData(Encoding.UTF8.GetBytes("herald-ip-hash:" + options.Value.SigningKey));
 

@@ -37,11 +37,11 @@ public sealed class SubscriberTokens
     [ThreadStatic]
     private static Dictionary<byte[], IncrementalHash>? t_macs;
 
-    public SubscriberTokens(IOptions<TokenOptions> options, IOptions<HeraldOptions> herald, TimeProvider time)
+    public SubscriberTokens(IOptions<HeraldOptions> herald, TimeProvider time)
     {
         _time = time;
-        _current = KeyOf(options.Value.SigningKey);
-        _all = [_current, .. options.Value.PreviousSigningKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(KeyOf)];
+        _current = KeyOf(herald.Value.SigningKey);
+        _all = [_current, .. herald.Value.PreviousSigningKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(KeyOf)];
         _newsletters = herald.Value.Newsletters.ToDictionary(n => NewsletterHash(n.Id), n => n.Id);
         _hashes = _newsletters.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
     }

@@ -9,7 +9,6 @@ public static class SubscribersRegistration
     /// <summary>Subscribers, their signed links, double opt-in, suppression and the consent trail.</summary>
     public static IServiceCollection AddHeraldSubscribers(this IServiceCollection services)
     {
-        services.AddValidatedOptions<TokenOptions>(TokenOptions.SectionName);
         services.AddValidatedOptions<SignUpQuotaOptions>(SignUpQuotaOptions.SectionName);
         services.AddSingleton<SignUpQuota>();
         services.AddSingleton<IExpiringRecords>(sp => sp.GetRequiredService<SignUpQuota>());

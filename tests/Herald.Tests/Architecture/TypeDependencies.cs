@@ -3,9 +3,6 @@ using System.Reflection.Emit;
 
 namespace Herald.Tests.Architecture;
 
-/// <summary>One type of an assembly using another type of the same assembly.</summary>
-public sealed record TypeDependency(Type From, Type To);
-
 /// <summary>
 /// Reads which types of an assembly use which others, from the compiled code itself: base types and interfaces,
 /// fields, properties, method signatures, attributes, and every type, method and field a method body names

@@ -25,11 +25,11 @@ public class ConfigurationValidationTests
 
         var services = host.Services;
         Assert.Equal("white-house-watch", Assert.Single(services.GetRequiredService<IOptions<HeraldOptions>>().Value.Newsletters).Id);
-        Assert.Equal(3, services.GetRequiredService<IOptions<SourcesOptions>>().Value.AllSources().Count());
-        Assert.Equal(2, services.GetRequiredService<IOptions<SourcesOptions>>().Value.Tagging.Rules.Count);
+        Assert.Equal(3, services.GetRequiredService<IOptions<HeraldOptions>>().Value.AllSources().Count());
+        Assert.Equal(2, services.GetRequiredService<IOptions<HeraldOptions>>().Value.Tagging.Rules.Count);
         Assert.Equal(2, services.GetRequiredService<IOptions<DeliveryOptions>>().Value.BatchSize);
-        Assert.Equal(DeliveryMode.Outbox, services.GetRequiredService<IOptions<MailOptions>>().Value.Mode);
-        Assert.StartsWith("sample-signing-key", services.GetRequiredService<IOptions<TokenOptions>>().Value.SigningKey, StringComparison.Ordinal);
+        Assert.Equal(DeliveryMode.Outbox, services.GetRequiredService<IOptions<DeliveryOptions>>().Value.Mode);
+        Assert.StartsWith("sample-signing-key", services.GetRequiredService<IOptions<HeraldOptions>>().Value.SigningKey, StringComparison.Ordinal);
         Assert.Equal("0 */5 * * * *", services.GetRequiredService<IOptions<ScheduleOptions>>().Value.DigestSchedule);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }

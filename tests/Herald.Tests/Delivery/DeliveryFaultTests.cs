@@ -1,7 +1,7 @@
-using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Local;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Delivery;

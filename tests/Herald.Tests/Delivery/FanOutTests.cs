@@ -1,10 +1,10 @@
 using Azure.Storage.Queues;
-using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
 using Herald.Editions.Scheduling;
+using Herald.Local;
 using Herald.Mail;
 using Herald.Storage;
 using Herald.Subscribers;

@@ -1,9 +1,9 @@
 using Herald.Articles;
-using Herald.Cli.Local;
 using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
 using Herald.Editions.Scheduling;
+using Herald.Local;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using Herald.Articles;
-using Herald.Cli.Local;
+using Herald.Local;
 using Herald.Summarizing;
 using Herald.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Herald.Cli.Local;
 using Herald.Functions.Http;
+using Herald.Local;
 using Herald.Mail;
 using Herald.Storage;
 using Herald.Subscribers;

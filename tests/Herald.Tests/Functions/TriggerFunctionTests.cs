@@ -1,7 +1,7 @@
 using Azure.Storage.Queues.Models;
-using Herald.Cli.Local;
 using Herald.Functions.Queues;
 using Herald.Functions.Timers;
+using Herald.Local;
 using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Herald.Cli.Local;
 using Herald.Inbound;
+using Herald.Local;
 using Herald.Mail;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
@@ -94,8 +94,7 @@ public class InboundEmailTests(AzuriteFixture azurite)
         var genuine = tokens.Create(TokenPurpose.Unsubscribe, "white-house-watch", victim!.Id);
         var tampered = genuine[..^3] + (genuine[^3] == 'A' ? 'B' : 'A') + genuine[^2..];
         var forged = new SubscriberTokens(
-            Microsoft.Extensions.Options.Options.Create(new TokenOptions { SigningKey = new string('k', 40) }),
-            Microsoft.Extensions.Options.Options.Create(site.Herald.Get<Microsoft.Extensions.Options.IOptions<Herald.Configuration.HeraldOptions>>().Value),
+            Microsoft.Extensions.Options.Options.Create(new Herald.Configuration.HeraldOptions { SigningKey = new string('k', 40), Newsletters = site.Herald.Get<Microsoft.Extensions.Options.IOptions<Herald.Configuration.HeraldOptions>>().Value.Newsletters }),
             site.Herald.Time).Create(TokenPurpose.Unsubscribe, "white-house-watch", victim.Id);
         var otherPurpose = tokens.Create(TokenPurpose.Preferences, "white-house-watch", victim.Id);
 

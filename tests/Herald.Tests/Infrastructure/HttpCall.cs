@@ -6,9 +6,6 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Herald.Tests.Infrastructure;
 
-/// <summary>What a function's response came to: status, headers and body, read as the host would write them.</summary>
-public sealed record HttpAnswer(int Status, IHeaderDictionary Headers, string Body);
-
 /// <summary>Requests as the Functions host hands them to a function class (a real HttpContext), and the answer it writes.</summary>
 public static class HttpCall
 {

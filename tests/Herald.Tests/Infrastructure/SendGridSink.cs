@@ -12,15 +12,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Herald.Tests.Infrastructure;
 
-/// <summary>The faults a <see cref="SendGridSink"/> answers with instead of accepting.</summary>
-public enum SinkFault
-{
-    Throttle,
-    ServerError,
-    DropConnection,
-    Stall,
-}
-
 /// <summary>
 /// A SendGrid-compatible mail/send endpoint on 127.0.0.1 that a test starts: it reads each request (gzip or not),
 /// and either accepts it — counting every recipient it accepted — or, for a share of requests, answers with a fault

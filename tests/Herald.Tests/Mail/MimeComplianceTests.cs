@@ -30,7 +30,7 @@ public sealed class MimeComplianceTests(MailDevFixture maildev) : IClassFixture<
     [Fact]
     public async Task The_outbox_writes_strict_seven_bit_mime()
     {
-        var transport = new OutboxTransport(Options.Create(new MailOptions { OutboxDirectory = _outbox }), _time, NullLogger<OutboxTransport>.Instance);
+        var transport = new OutboxTransport(Options.Create(new DeliveryOptions { OutboxDirectory = _outbox }), _time, NullLogger<OutboxTransport>.Instance);
 
         await transport.SendAsync(Request("zoe@example.com"), TestContext.Current.CancellationToken);
 
@@ -40,8 +40,8 @@ public sealed class MimeComplianceTests(MailDevFixture maildev) : IClassFixture<
     [Fact]
     public async Task Smtp_sends_strict_seven_bit_mime_and_the_same_message_as_the_outbox()
     {
-        var smtp = new SmtpTransport(Options.Create(new MailOptions { SmtpHost = "127.0.0.1", SmtpPort = maildev.SmtpPort, SmtpSecurity = MailKit.Security.SecureSocketOptions.None }), _time, NullLogger<SmtpTransport>.Instance);
-        var outbox = new OutboxTransport(Options.Create(new MailOptions { OutboxDirectory = _outbox }), _time, NullLogger<OutboxTransport>.Instance);
+        var smtp = new SmtpTransport(Options.Create(new DeliveryOptions { SmtpHost = "127.0.0.1", SmtpPort = maildev.SmtpPort, SmtpSecurity = MailKit.Security.SecureSocketOptions.None }), _time, NullLogger<SmtpTransport>.Instance);
+        var outbox = new OutboxTransport(Options.Create(new DeliveryOptions { OutboxDirectory = _outbox }), _time, NullLogger<OutboxTransport>.Instance);
         var to = $"zoe.{Guid.NewGuid():N}@example.com";
 
         var result = await smtp.SendAsync(Request(to), TestContext.Current.CancellationToken);

@@ -11,7 +11,7 @@ public sealed class OutboxTransportTests : IDisposable
 {
     private readonly string _outbox = Directory.CreateTempSubdirectory("herald-outbox-").FullName;
 
-    private OutboxTransport Transport() => new(Options.Create(new MailOptions { OutboxDirectory = _outbox }), new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero)), NullLogger<OutboxTransport>.Instance);
+    private OutboxTransport Transport() => new(Options.Create(new DeliveryOptions { OutboxDirectory = _outbox }), new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero)), NullLogger<OutboxTransport>.Instance);
 
     [Fact]
     public async Task An_email_becomes_an_eml_and_an_html_copy_under_its_key()

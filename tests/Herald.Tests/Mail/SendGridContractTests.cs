@@ -1,8 +1,8 @@
 using System.Buffers;
-using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Local;
 using Herald.Mail;
 using Herald.Templates;
 using Herald.Tests.Infrastructure;

@@ -1,8 +1,8 @@
-using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Configuration;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Local;
 using Herald.Mail;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;

@@ -1,7 +1,7 @@
-using Herald.Cli.Local;
 using Herald.Delivery;
 using Herald.Editions;
 using Herald.Editions.Scheduling;
+using Herald.Local;
 using Herald.Mail;
 using Herald.Queues;
 using Herald.Storage;

@@ -1,5 +1,6 @@
 using System.Net;
 using Herald.Site;
+using Herald.Site.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

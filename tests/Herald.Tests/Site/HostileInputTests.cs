@@ -83,10 +83,9 @@ public class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper output)
         var random = new Random(2026);
         var tokens = site.Herald.Get<SubscriberTokens>();
         var herald = site.Herald.Get<IOptions<Herald.Configuration.HeraldOptions>>();
-        var keys = site.Herald.Get<IOptions<TokenOptions>>();
-        var expired = new SubscriberTokens(keys, herald, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(site.Herald.Time.GetUtcNow().AddYears(-11)));
-        var staleConfirm = new SubscriberTokens(keys, herald, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(site.Herald.Time.GetUtcNow().AddDays(-8)));
-        var otherKey = new SubscriberTokens(Options.Create(new TokenOptions { SigningKey = new string('x', 40) }), herald, site.Herald.Time);
+        var expired = new SubscriberTokens(herald, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(site.Herald.Time.GetUtcNow().AddYears(-11)));
+        var staleConfirm = new SubscriberTokens(herald, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(site.Herald.Time.GetUtcNow().AddDays(-8)));
+        var otherKey = new SubscriberTokens(Options.Create(new Herald.Configuration.HeraldOptions { SigningKey = new string('x', 40), Newsletters = herald.Value.Newsletters }), site.Herald.Time);
         var valid = new Dictionary<TokenPurpose, string>
         {
             [TokenPurpose.Confirm] = tokens.Create(TokenPurpose.Confirm, "white-house-watch", activeId, 7),

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Herald.Cli.Local;
+using Herald.Local;
 using Herald.Mail;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;

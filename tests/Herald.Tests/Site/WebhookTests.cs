@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Herald.Cli.Local;
 using Herald.Collecting;
 using Herald.Delivery;
 using Herald.Editions;
+using Herald.Local;
 using Herald.Mail;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
@@ -154,7 +154,7 @@ public class WebhookTests(AzuriteFixture azurite, ITestOutputHelper output)
         var sdk = new SendGrid.Helpers.EventWebhook.RequestValidator();
 
         Assert.True(sdk.VerifySignature(sdk.ConvertPublicKeyToECDSA(TestKeys.WebhookPublicKey), body, signature, timestamp));
-        Assert.Equal(WebhookVerdict.Genuine, new SendGridWebhookVerifier(Microsoft.Extensions.Options.Options.Create(new MailOptions { SendGridWebhookPublicKey = TestKeys.WebhookPublicKey }), TimeProvider.System).Verify(Encoding.UTF8.GetBytes(body), signature, timestamp));
+        Assert.Equal(WebhookVerdict.Genuine, new SendGridWebhookVerifier(Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { SendGridWebhookPublicKey = TestKeys.WebhookPublicKey }), TimeProvider.System).Verify(Encoding.UTF8.GetBytes(body), signature, timestamp));
     }
 
     [Fact]

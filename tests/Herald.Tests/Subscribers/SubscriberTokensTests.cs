@@ -12,8 +12,7 @@ public class SubscriberTokensTests
     private static readonly string Reader = Herald.Mail.EmailAddresses.IdOf("reader@example.com");
 
     private SubscriberTokens Tokens(string key = "token-tests-signing-key-0123456789abcdef", params string[] previous) => new(
-        Options.Create(new TokenOptions { SigningKey = key, PreviousSigningKeys = [.. previous] }),
-        Options.Create(new Herald.Configuration.HeraldOptions { Newsletters = [new() { Id = "white-house-watch" }, new() { Id = "capitol-brief" }] }),
+        Options.Create(new Herald.Configuration.HeraldOptions { SigningKey = key, PreviousSigningKeys = [.. previous], Newsletters = [new() { Id = "white-house-watch" }, new() { Id = "capitol-brief" }] }),
         _time);
 
     [Fact]

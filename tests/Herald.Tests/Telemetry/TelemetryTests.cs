@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using Azure.Monitor.OpenTelemetry.Exporter;
-using Herald.Cli.Local;
 using Herald.Delivery;
 using Herald.Functions;
 using Herald.Functions.Telemetry;
+using Herald.Local;
 using Herald.Subscribers;
 using Herald.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Herald.Configuration;
 using Herald.Editions;
 using Herald.Links;
+using Herald.Site.Http;
 using Herald.Site.Pages;
 using Herald.Subscribers;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
 using Herald.Links;
 using Herald.Privacy;
+using Herald.Site.Http;
 using Herald.Site.Pages;
 using Herald.Subscribers;
 using Microsoft.AspNetCore.Http;

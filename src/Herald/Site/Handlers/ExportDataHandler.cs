@@ -1,4 +1,5 @@
 using Herald.Privacy;
+using Herald.Site.Http;
 using Herald.Site.Pages;
 using Herald.Subscribers;
 using Microsoft.AspNetCore.Http;

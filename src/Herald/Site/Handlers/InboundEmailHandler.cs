@@ -1,6 +1,7 @@
 using Azure;
 using Herald.Inbound;
 using Herald.Mail;
+using Herald.Site.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -3,6 +3,7 @@ using Herald.Editions;
 using Herald.Editions.Scheduling;
 using Herald.Links;
 using Herald.Mail;
+using Herald.Site.Http;
 using Herald.Site.Pages;
 using Herald.Subscribers;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,7 @@
 using Herald.Configuration;
 using Herald.Mail;
 using Herald.Queues;
+using Herald.Site.Http;
 using Herald.Site.Pages;
 using Herald.Subscribers;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace Herald.Site;
+namespace Herald.Site.Http;
 
 /// <summary>The client's address, for rate limits and the consent record's hash: the trusted proxy's header when one is configured, else the connection's.</summary>
 public sealed class ClientAddress(IOptions<SiteOptions> options)

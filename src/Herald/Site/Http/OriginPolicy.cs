@@ -2,7 +2,7 @@ using Herald.Links;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace Herald.Site;
+namespace Herald.Site.Http;
 
 /// <summary>
 /// Which pages may post the site's forms: the site itself and Site:AllowedOrigins. A browser says where a post comes

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Primitives;
 
-namespace Herald.Site;
+namespace Herald.Site.Http;
 
 /// <summary>The fields of a form or JSON body, and which it was (an API caller gets JSON answers).</summary>
 public sealed record RequestFields(IReadOnlyDictionary<string, StringValues> Values, bool IsJson)

@@ -4,10 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
-namespace Herald.Site;
-
-/// <summary>Why a body could not be read: what the caller hears (a 4xx), never an exception.</summary>
-public sealed record BodyRefusal(int Status, string Message);
+namespace Herald.Site.Http;
 
 /// <summary>
 /// Reads a request body as the site accepts it: at most a given number of bytes, counted while reading (a chunked

@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace Herald.Site;
+namespace Herald.Site.Http;
 
 /// <summary>
 /// Rate limits on sign-ups (System.Threading.RateLimiting, fixed windows): per client address, per email address,

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace Herald.Site;
+namespace Herald.Site.Http;
 
 /// <summary>
 /// The site's responses, each with the security headers a page that handles personal links needs: no scripts or

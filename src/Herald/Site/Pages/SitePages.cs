@@ -1,3 +1,4 @@
+using Herald.Site.Http;
 using Herald.Templates;
 using Microsoft.AspNetCore.Http;
 

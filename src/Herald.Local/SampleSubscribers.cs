@@ -2,7 +2,7 @@ using System.Text.Json;
 using Herald.Mail;
 using Herald.Subscribers;
 
-namespace Herald.Cli.Local;
+namespace Herald.Local;
 
 /// <summary>Loads the subscribers file named by Local:SubscribersFile ([{ "newsletter", "email" }]) as consenting subscribers.</summary>
 public static class SampleSubscribers

@@ -1,6 +1,6 @@
 using Herald.Local;
 
-namespace Herald.Cli.Local;
+namespace Herald.Local;
 
 /// <summary>
 /// Makes sure "UseDevelopmentStorage=true" has an Azurite to talk to: one already listening on the standard

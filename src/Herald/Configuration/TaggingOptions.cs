@@ -1,4 +1,4 @@
-namespace Herald.Collecting;
+namespace Herald.Configuration;
 
 /// <summary>"Herald:Tagging": rules that add tags from an article's words, and spellings that mean the same tag.</summary>
 public sealed class TaggingOptions

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Herald.Collecting;
+namespace Herald.Configuration;
 
 /// <summary>A feed Herald reads for a newsletter.</summary>
 public sealed class FeedSourceOptions

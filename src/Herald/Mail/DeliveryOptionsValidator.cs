@@ -3,11 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace Herald.Mail;
 
-internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
+/// <summary>
+/// Checks the delivery settings at start: the transport's keys for its mode, and that a claim outlives any request (a
+/// sender still waiting for an answer when its claim lapsed could race the sender that takes over).
+/// </summary>
+internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
 {
-    public ValidateOptionsResult Validate(string? name, MailOptions options)
+    public ValidateOptionsResult Validate(string? name, DeliveryOptions options)
     {
-        var failures = AnnotatedSettings.Validate(options, MailOptions.SectionName).ToList();
+        var failures = AnnotatedSettings.Validate(options, DeliveryOptions.SectionName).ToList();
         if (!Enum.IsDefined(options.Mode))
         {
             failures.Add($"Delivery:Mode: '{options.Mode}' is not one of Outbox, SendGrid, Smtp.");
@@ -40,6 +44,16 @@ internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
         if (options.Mode == DeliveryMode.Outbox && string.IsNullOrWhiteSpace(options.OutboxDirectory))
         {
             failures.Add("Delivery:OutboxDirectory: the setting is missing; it is required when Delivery:Mode is Outbox.");
+        }
+
+        if (options.Mode == DeliveryMode.SendGrid && options.ClaimLease < 2 * options.SendGridTimeout)
+        {
+            failures.Add($"Delivery:ClaimLease: {options.ClaimLease} must be at least twice Delivery:SendGridTimeout ({options.SendGridTimeout}).");
+        }
+
+        if (options.Mode == DeliveryMode.Smtp && options.ClaimLease < 3 * options.SmtpTimeout)
+        {
+            failures.Add($"Delivery:ClaimLease: {options.ClaimLease} must be at least three times Delivery:SmtpTimeout ({options.SmtpTimeout}).");
         }
 
         return failures.ToResult();

@@ -1,4 +1,4 @@
-namespace Herald.Collecting;
+namespace Herald.Configuration;
 
 /// <summary>
 /// Adds <see cref="Tag"/> when the article's score reaches <see cref="Threshold"/>. Every match of a keyword (a

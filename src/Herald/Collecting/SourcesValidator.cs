@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 namespace Herald.Collecting;
 
 /// <summary>Checks at start that every source names one http(s) address or file, that there is one at all, and that every tagging rule compiles.</summary>
-internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
+internal sealed class SourcesValidator : IValidateOptions<HeraldOptions>
 {
-    public ValidateOptionsResult Validate(string? name, SourcesOptions options)
+    public ValidateOptionsResult Validate(string? name, HeraldOptions options)
     {
-        var failures = AnnotatedSettings.Validate(options, SourcesOptions.SectionName).ToList();
+        var failures = new List<string>();
         for (var n = 0; n < options.Newsletters.Count; n++)
         {
             for (var s = 0; s < options.Newsletters[n].Sources.Count; s++)

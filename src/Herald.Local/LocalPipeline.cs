@@ -11,20 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Herald.Cli.Local;
-
-/// <summary>What "herald run" did, stage by stage.</summary>
-public sealed record PipelineReport(
-    (int Added, int Known)? Subscribers,
-    CollectReport Collect,
-    DrainReport Summarize,
-    IReadOnlyList<EditionReport> Editions,
-    DrainReport Send,
-    int EmailsSent,
-    int EmailsAlreadySent)
-{
-    public bool Succeeded => Summarize.Failed == 0 && Send.Failed == 0 && Send.Parked == 0;
-}
+namespace Herald.Local;
 
 /// <summary>
 /// The whole Herald job in one process, in the order the Functions app runs it: collect (timer), summarize
