@@ -4,7 +4,7 @@ using Herald.Text;
 namespace Herald.Collecting;
 
 /// <summary>An item on its way to becoming an article: what the feed said, completed by the page when it was read.</summary>
-internal sealed record ArticleDraft(string Title, Uri Link, Uri Canonical, DateTimeOffset? PublishedAt, string? Author, string Text, string? Html, string? ImageUrl)
+public sealed record ArticleDraft(string Title, Uri Link, Uri Canonical, DateTimeOffset? PublishedAt, string? Author, string Text, string? Html, string? ImageUrl)
 {
     public static ArticleDraft FromFeed(ParsedItem item)
     {

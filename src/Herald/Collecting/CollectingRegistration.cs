@@ -14,6 +14,10 @@ public static class CollectingRegistration
         services.AddHeraldWebClients();
         services.AddSingleton<FeedStateStore>();
         services.AddSingleton<Tagger>();
+        services.AddSingleton<FeedFetcher>();
+        services.AddSingleton<PageCompleter>();
+        services.AddSingleton<ArticleFiler>();
+        services.AddSingleton<SourceCollector>();
         services.AddSingleton<ArticleCollector>();
         return services;
     }
