@@ -14,6 +14,7 @@ public static class DeliveryRegistration
         services.AddSingleton<BatchRecipients>();
         services.AddSingleton<DigestMail>();
         services.AddSingleton<TestSender>();
+        services.AddSingleton<BatchCutter>();
         services.AddSingleton<EditionFanOut>();
         services.AddSingleton<IEditionFanOut>(sp => sp.GetRequiredService<EditionFanOut>());
         services.AddSingleton<BatchInputs>();

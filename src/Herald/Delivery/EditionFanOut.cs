@@ -18,11 +18,9 @@ namespace Herald.Delivery;
 /// per release time in it, each made visible on the queue at that time.
 /// </summary>
 public sealed class EditionFanOut(
-    IOptions<HeraldOptions> herald,
     SubscriberStore subscribers,
     DeliveryLedger ledger,
-    BatchRecipients lists,
-    SendQueue sendQueue,
+    BatchCutter cutter,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<EditionFanOut> logger) : IEditionFanOut
@@ -45,7 +43,7 @@ public sealed class EditionFanOut(
 
             switch (await ContinueAsync(edition, state, cancellationToken))
             {
-                case Progress.Done:
+                case FanOutStep.Done:
                     state.Complete = true;
                     state.CompletedAt = time.GetUtcNow();
                     if (await ledger.TryUpdateAsync(state, cancellationToken))
@@ -55,7 +53,7 @@ public sealed class EditionFanOut(
                     }
 
                     break;
-                case Progress.Restart:
+                case FanOutStep.Restart:
                     break;
                 default:
                     if (await IsAdvancingAsync(edition.Id, cancellationToken))
@@ -87,14 +85,7 @@ public sealed class EditionFanOut(
         return after is { Complete: false } && after.Batches != before?.Batches;
     }
 
-    private enum Progress
-    {
-        Done,
-        Restart,
-        Contended,
-    }
-
-    private async Task<Progress> ContinueAsync(Edition edition, FanOutRecord state, CancellationToken cancellationToken)
+    private async Task<FanOutStep> ContinueAsync(Edition edition, FanOutRecord state, CancellationToken cancellationToken)
     {
         var snapshotAt = time.GetUtcNow() - SnapshotMargin;
         var size = options.Value.BatchSize;
@@ -104,8 +95,8 @@ public sealed class EditionFanOut(
             batch.Add(recipient);
             if (batch.Count == size)
             {
-                var cut = await CutAsync(edition, state, batch, snapshotAt, cancellationToken);
-                if (cut != Progress.Done)
+                var cut = await cutter.CutAsync(edition, state, batch, snapshotAt, cancellationToken);
+                if (cut != FanOutStep.Done)
                 {
                     return cut;
                 }
@@ -114,85 +105,8 @@ public sealed class EditionFanOut(
             }
         }
 
-        return batch.Count == 0 ? Progress.Done : await CutAsync(edition, state, batch, snapshotAt, cancellationToken);
+        return batch.Count == 0 ? FanOutStep.Done : await cutter.CutAsync(edition, state, batch, snapshotAt, cancellationToken);
     }
-
-    /// <summary>Records the next batch. Done when it is ours; Restart when an earlier, interrupted run had cut it already.</summary>
-    private async Task<Progress> CutAsync(Edition edition, FanOutRecord state, List<Recipient> recipients, DateTimeOffset snapshotAt, CancellationToken cancellationToken)
-    {
-        var number = state.Batches + 1;
-        recipients = InReleaseOrder(edition, recipients);
-        var record = new BatchRecord
-        {
-            PartitionKey = edition.Id,
-            RowKey = BatchRecord.KeyOf(number),
-            NewsletterId = edition.NewsletterId,
-            Batch = number,
-            EditionSlot = edition.Slot,
-            Recipients = recipients.Count,
-            FirstId = LowestId(recipients),
-            LastId = HighestId(recipients),
-            SnapshotAt = snapshotAt,
-        };
-
-        var adopted = false;
-        if (!await lists.TryCreateAsync(edition.Id, number, recipients, cancellationToken))
-        {
-            // Written by an interrupted run (or one running now): that list is the batch, whatever we read since.
-            var existing = await lists.ReadAsync(edition.Id, number, cancellationToken) ?? [];
-            var recorded = await ledger.GetBatchAsync(edition.Id, number, cancellationToken);
-            if (existing.Count == 0)
-            {
-                throw new InvalidOperationException($"Batch {number} of edition {edition.Id} has an empty recipient list.");
-            }
-
-            record.Recipients = existing.Count;
-            record.FirstId = LowestId(existing);
-            record.LastId = HighestId(existing);
-            recipients = existing;
-            record.SnapshotAt = recorded?.SnapshotAt ?? snapshotAt;
-            adopted = true;
-        }
-
-        await ledger.TryAddBatchAsync(record, cancellationToken);
-        foreach (var release in recipients.Select(r => r.ReleaseAt).Distinct())
-        {
-            var wait = release - time.GetUtcNow();
-            await sendQueue.EnqueueAsync(new SendBatch(edition.NewsletterId, edition.Slot, edition.Id, number, release), cancellationToken, wait);
-        }
-
-        state.Batches = number;
-        state.Recipients += record.Recipients;
-        state.LastId = record.LastId;
-        if (!await ledger.TryUpdateAsync(state, cancellationToken))
-        {
-            return Progress.Contended;
-        }
-
-        return adopted ? Progress.Restart : Progress.Done;
-    }
-
-    /// <summary>
-    /// The batch as it is written down: in id order; for a newsletter delivered in each reader's morning, each
-    /// recipient with their release time and the list in release order (ids in order within one release).
-    /// </summary>
-    private List<Recipient> InReleaseOrder(Edition edition, List<Recipient> recipients)
-    {
-        var newsletter = herald.Value.Newsletters.FirstOrDefault(n => n.Id == edition.NewsletterId);
-        if (newsletter is null || !ReaderMorning.Applies(newsletter))
-        {
-            return recipients;
-        }
-
-        return [.. recipients
-            .Select(r => r with { ReleaseAt = ReaderMorning.ReleaseAt(newsletter, edition.SlotAt, r.TimeZone) })
-            .OrderBy(r => r.ReleaseAt)
-            .ThenBy(r => r.Id, StringComparer.Ordinal)];
-    }
-
-    private static string LowestId(List<Recipient> recipients) => recipients.Select(r => r.Id).Min(StringComparer.Ordinal)!;
-
-    private static string HighestId(List<Recipient> recipients) => recipients.Select(r => r.Id).Max(StringComparer.Ordinal)!;
 
     /// <summary>
     /// The newsletter's active subscribers after <paramref name="afterId"/>, in id order: the partitions hold ids by
