@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Herald.Links;
 using Herald.Queues;
 using Herald.Site;
@@ -21,10 +22,14 @@ public sealed class SiteServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _signUps;
+    private readonly StrongBox<int> _handled;
 
-    private SiteServer(WebApplication app, Task signUps, CancellationTokenSource stopping) => (_app, _signUps, _stopping) = (app, signUps, stopping);
+    private SiteServer(WebApplication app, Task signUps, StrongBox<int> handled, CancellationTokenSource stopping) => (_app, _signUps, _handled, _stopping) = (app, signUps, handled, stopping);
 
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>Sign-up messages handled so far (stored, mailed or found owing nothing): what a caller waits for to know the queue's work is done.</summary>
+    public int SignUpsHandled => Volatile.Read(ref _handled.Value);
 
     public static async Task<SiteServer> StartAsync(IServiceProvider herald, int port)
     {
@@ -40,7 +45,8 @@ public sealed class SiteServer : IAsyncDisposable
 
         await app.StartAsync();
         var stopping = new CancellationTokenSource();
-        var server = new SiteServer(app, ProcessSignUpsAsync(herald, stopping.Token), stopping)
+        var handled = new StrongBox<int>();
+        var server = new SiteServer(app, ProcessSignUpsAsync(herald, handled, stopping.Token), handled, stopping)
         {
             Url = new Uri(app.Urls.First()),
         };
@@ -48,7 +54,7 @@ public sealed class SiteServer : IAsyncDisposable
     }
 
     /// <summary>Drains the sign-up queue every moment, as the queue trigger would, until the server stops.</summary>
-    private static async Task ProcessSignUpsAsync(IServiceProvider herald, CancellationToken stopping)
+    private static async Task ProcessSignUpsAsync(IServiceProvider herald, StrongBox<int> handled, CancellationToken stopping)
     {
         var drainer = herald.GetRequiredService<QueueDrainer>();
         var signUps = herald.GetRequiredService<SignUpService>();
@@ -59,7 +65,11 @@ public sealed class SiteServer : IAsyncDisposable
             try
             {
                 await herald.GetRequiredService<HeraldStorage>().EnsureCreatedAsync();
-                await drainer.DrainAsync(queue, (body, ct) => signUps.RequestAsync(SignUpQueue.Parse(body), ct), stopping, parallelism: 4, receiveBatch: 8);
+                await drainer.DrainAsync(queue, async (body, ct) =>
+                {
+                    await signUps.RequestAsync(SignUpQueue.Parse(body), ct);
+                    Interlocked.Increment(ref handled.Value);
+                }, stopping, parallelism: 4, receiveBatch: 8);
                 await Task.Delay(TimeSpan.FromMilliseconds(250), stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)

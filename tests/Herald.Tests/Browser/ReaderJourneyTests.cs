@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Playwright;
 
 namespace Herald.Tests.Browser;

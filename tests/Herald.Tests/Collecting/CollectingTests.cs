@@ -3,7 +3,7 @@ using Herald.Articles;
 using Herald.Collecting;
 using Herald.Editions.Stories;
 using Herald.Storage;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace Herald.Tests.Collecting;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Herald.Collecting;
 using Herald.Collecting.Fetching;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

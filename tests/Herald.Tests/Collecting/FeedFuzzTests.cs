@@ -1,5 +1,6 @@
 using System.Text;
 using Herald.Collecting;
+using Herald.Testing;
 
 namespace Herald.Tests.Collecting;
 
@@ -43,7 +44,7 @@ public class FeedFuzzTests(ITestOutputHelper output)
     public async Task A_broken_feed_reads_or_is_refused_with_a_reason_and_never_hangs()
     {
         var random = new Random(20261126);
-        var files = Directory.GetFiles(FeedCorpusTests.Directory).Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(RepositoryPaths.Corpus("feeds")).Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         int read = 0, refused = 0;
         var escaped = new List<string>();
         foreach (var file in files)

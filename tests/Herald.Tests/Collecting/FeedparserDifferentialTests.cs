@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Herald.Collecting;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Collecting;
 
@@ -42,7 +42,7 @@ public partial class FeedparserDifferentialTests(ITestOutputHelper output)
         var unexplained = new List<string>();
         foreach (var (file, theirs) in reference)
         {
-            var path = Path.Combine(FeedCorpusTests.Directory, file);
+            var path = Path.Combine(RepositoryPaths.Corpus("feeds"), file);
             var ours = FeedParser.Parse(File.ReadAllBytes(path), new Uri("https://feeds.example/" + file)).Items;
             var raw = File.ReadAllText(path);
             foreach (var item in theirs.Items)
@@ -123,8 +123,8 @@ public partial class FeedparserDifferentialTests(ITestOutputHelper output)
 
     private static Dictionary<string, Reading> RunFeedparser()
     {
-        var script = Path.Combine(RepositoryPaths.Root, "tests", "Herald.Tests", "Corpus", "feedparser_read.py");
-        using var process = Process.Start(new ProcessStartInfo(Python, [script, FeedCorpusTests.Directory]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var script = RepositoryPaths.Corpus("feedparser_read.py");
+        using var process = Process.Start(new ProcessStartInfo(Python, [script, RepositoryPaths.Corpus("feeds")]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var json = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(120_000), "feedparser took more than two minutes");

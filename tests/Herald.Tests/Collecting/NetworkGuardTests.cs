@@ -1,7 +1,7 @@
 using System.Net;
 using Herald.Collecting;
 using Herald.Collecting.Fetching;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Tests.Collecting;

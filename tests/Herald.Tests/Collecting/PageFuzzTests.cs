@@ -1,5 +1,6 @@
 using System.Text;
 using Herald.Collecting;
+using Herald.Testing;
 
 namespace Herald.Tests.Collecting;
 
@@ -42,7 +43,7 @@ public class PageFuzzTests(ITestOutputHelper output)
     public async Task A_broken_page_gives_text_or_a_reason_and_never_hangs()
     {
         var random = new Random(20261126);
-        var pages = Directory.GetFiles(Path.Combine(Infrastructure.RepositoryPaths.Root, "tests", "Herald.Tests", "Corpus", "pages"), "*.html").Order(StringComparer.Ordinal).Take(11).ToList();
+        var pages = Directory.GetFiles(RepositoryPaths.Corpus("pages"), "*.html").Order(StringComparer.Ordinal).Take(11).ToList();
         int read = 0, refused = 0;
         var escaped = new List<string>();
         foreach (var file in pages)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Herald.Collecting;
 using Herald.Delivery;
 using Herald.Editions;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Delivery;
 

@@ -2,7 +2,7 @@ using Herald.Collecting;
 using Herald.Delivery;
 using Herald.Editions;
 using Herald.Local;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Delivery;
 

@@ -1,6 +1,6 @@
 using Herald.Delivery;
 using Herald.Editions.Scheduling;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Delivery;
 

@@ -8,7 +8,7 @@ using Herald.Local;
 using Herald.Mail;
 using Herald.Storage;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Tests.Delivery;

@@ -5,7 +5,7 @@ using Herald.Local;
 using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Delivery;
 

@@ -7,7 +7,7 @@ using Herald.Editions.Rendering;
 using Herald.Links;
 using Herald.Mail;
 using Herald.Templates;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 

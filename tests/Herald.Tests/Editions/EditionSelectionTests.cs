@@ -4,7 +4,7 @@ using Herald.Delivery;
 using Herald.Editions;
 using Herald.Editions.Scheduling;
 using Herald.Local;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Tests.Editions;

@@ -1,5 +1,5 @@
 using Herald.Editions;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Editions;
 

@@ -1,6 +1,6 @@
 using Herald.Collecting;
 using Herald.Editions.Stories;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Herald.Text;
 
 namespace Herald.Tests.Evaluation;

@@ -1,7 +1,7 @@
 using Herald.Articles;
 using Herald.Local;
 using Herald.Summarizing;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Evaluation;
 
@@ -44,7 +44,7 @@ public class SummaryReadabilityTests(AzuriteFixture azurite, ITestOutputHelper o
     [Fact]
     public void Deks_and_summaries_of_the_golden_pages_read_on_their_own()
     {
-        var pages = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "tests", "Herald.Tests", "Golden", "extraction"), "*.html").Order(StringComparer.Ordinal).ToList();
+        var pages = Directory.GetFiles(RepositoryPaths.Golden("extraction"), "*.html").Order(StringComparer.Ordinal).ToList();
         var articles = pages.Select(file => Herald.Collecting.PageExtractor.Extract(File.ReadAllText(file), new Uri("https://news.example/" + Path.GetFileNameWithoutExtension(file))))
             .Select(page => ((string?)page.Title, page.Text)).ToList();
 

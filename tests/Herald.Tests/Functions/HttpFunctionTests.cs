@@ -4,7 +4,7 @@ using Herald.Local;
 using Herald.Mail;
 using Herald.Storage;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Functions;
 

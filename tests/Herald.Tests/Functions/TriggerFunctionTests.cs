@@ -4,7 +4,7 @@ using Herald.Functions.Timers;
 using Herald.Local;
 using Herald.Storage;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Herald.Tests.Functions;

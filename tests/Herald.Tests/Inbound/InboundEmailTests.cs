@@ -5,7 +5,7 @@ using Herald.Inbound;
 using Herald.Local;
 using Herald.Mail;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Inbound;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Herald.Mail;
 using Herald.Templates;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

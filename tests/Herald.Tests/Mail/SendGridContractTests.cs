@@ -5,7 +5,7 @@ using Herald.Editions;
 using Herald.Local;
 using Herald.Mail;
 using Herald.Templates;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Tests.Mail;

@@ -5,7 +5,7 @@ using Herald.Editions;
 using Herald.Local;
 using Herald.Mail;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Tests.Mail;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Herald.Cli.Commands;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Pipeline;
 

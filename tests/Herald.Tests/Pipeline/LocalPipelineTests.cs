@@ -8,7 +8,7 @@ using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Summarizing;
 using Herald.Templates;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using MimeKit;
 
 namespace Herald.Tests.Pipeline;

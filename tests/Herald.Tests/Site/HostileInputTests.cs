@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Herald.Mail;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Tests.Site;

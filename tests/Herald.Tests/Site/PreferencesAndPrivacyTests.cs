@@ -3,7 +3,7 @@ using System.Text.Json;
 using Herald.Local;
 using Herald.Mail;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Site;
 

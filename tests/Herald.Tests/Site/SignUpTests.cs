@@ -3,7 +3,7 @@ using Herald.Mail;
 using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Tests.Site;
@@ -43,7 +43,7 @@ public class SignUpTests(AzuriteFixture azurite)
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
         await Eventually.GetAsync(async () => await site.Herald.Get<SubscriberStore>().GetAsync(EmailAddresses.IdOf("joe@example.com"), Ct), "the subscriber");
-        await Task.Delay(300, Ct);
+        await Eventually.GetAsync(() => Task.FromResult(site.Server.SignUpsHandled >= 2 ? "both" : null), "both sign-ups handled");
         var all = new List<Subscriber>();
         await foreach (var s in site.Herald.Get<SubscriberStore>().ListAsync(null, null, Ct))
         {
@@ -171,7 +171,7 @@ public class SignUpTests(AzuriteFixture azurite)
         }
 
         await Eventually.GetAsync(async () => Outbox.MessagesTo(site.Herald.Outbox, "target@example.com").FirstOrDefault(), "the confirmation");
-        await Task.Delay(500, Ct);
+        await Eventually.GetAsync(() => Task.FromResult(site.Server.SignUpsHandled >= 2 ? "both" : null), "both accepted sign-ups handled");
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         Assert.Single(Outbox.MessagesTo(site.Herald.Outbox, "target@example.com")); // the store re-sends at most every 15 minutes

@@ -8,7 +8,7 @@ using Herald.Editions;
 using Herald.Local;
 using Herald.Mail;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Site;
 

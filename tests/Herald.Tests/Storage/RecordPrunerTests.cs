@@ -1,7 +1,7 @@
 using Herald.Delivery;
 using Herald.Inbound;
 using Herald.Storage;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Storage;
 

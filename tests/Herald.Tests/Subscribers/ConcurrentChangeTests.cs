@@ -3,7 +3,7 @@ using Herald.Mail;
 using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -2,7 +2,7 @@ using Herald.Mail;
 using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Subscribers;
 

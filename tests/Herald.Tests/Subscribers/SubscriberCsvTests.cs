@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Herald.Mail;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 
 namespace Herald.Tests.Subscribers;
 

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Herald.Articles;
 using Herald.Summarizing;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,7 +5,7 @@ using Herald.Functions;
 using Herald.Functions.Telemetry;
 using Herald.Local;
 using Herald.Subscribers;
-using Herald.Tests.Infrastructure;
+using Herald.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

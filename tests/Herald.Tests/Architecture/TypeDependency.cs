@@ -1,7 +1,0 @@
-using System.Reflection;
-using System.Reflection.Emit;
-
-namespace Herald.Tests.Architecture;
-
-/// <summary>One type of an assembly using another type of the same assembly.</summary>
-public sealed record TypeDependency(Type From, Type To);

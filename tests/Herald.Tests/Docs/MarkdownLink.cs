@@ -1,4 +1,0 @@
-namespace Herald.Tests.Docs;
-
-/// <summary>An inline link or image of a Markdown page: its 1-based line and its target as written ("docs/cli.md#exit-codes").</summary>
-public sealed record MarkdownLink(int Line, string Target);

@@ -1,0 +1,7 @@
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace Herald.UnitTests.Architecture;
+
+/// <summary>One type of an assembly using another type of the same assembly.</summary>
+public sealed record TypeDependency(Type From, Type To);
