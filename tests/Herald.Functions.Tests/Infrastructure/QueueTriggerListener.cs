@@ -6,7 +6,8 @@ namespace Herald.Functions.Tests.Infrastructure;
 
 /// <summary>
 /// The host's queue listener for one queue-triggered function, played against Azurite: the queue and connection are
-/// the ones the worker's metadata names, the batch size and maxDequeueCount come from the published host.json.
+/// the ones the worker's metadata names; the batch size, maxDequeueCount and message encoding come from the
+/// published host.json.
 /// Each received message is invoked; a success deletes it, a failure leaves it to become visible again (its
 /// DequeueCount goes up on the next receive) and the attempt that reaches maxDequeueCount moves it to
 /// "{queue}-poison", as the Storage Queues extension's QueueProcessor does.
@@ -24,9 +25,13 @@ public sealed class QueueTriggerListener
         var connection = trigger["connection"]?.GetValue<string>() ?? "AzureWebJobsStorage";
         var connectionString = worker.Settings.GetValueOrDefault(connection) ?? throw new InvalidOperationException($"{function}'s trigger names the connection '{connection}', which is not an app setting.");
         var queueName = trigger["queueName"]!.GetValue<string>();
-        Queue = new QueueClient(connectionString, queueName);
-        Poison = new QueueClient(connectionString, queueName + "-poison");
         var queues = JsonNode.Parse(File.ReadAllText(Path.Combine(app.Directory, "host.json")))!["extensions"]?["queues"];
+
+        // The extension decodes message bodies as host.json's messageEncoding says: base64 unless "none".
+        var encoding = string.Equals(queues?["messageEncoding"]?.GetValue<string>(), "none", StringComparison.OrdinalIgnoreCase) ? QueueMessageEncoding.None : QueueMessageEncoding.Base64;
+        var options = new QueueClientOptions { MessageEncoding = encoding };
+        Queue = new QueueClient(connectionString, queueName, options);
+        Poison = new QueueClient(connectionString, queueName + "-poison", options);
         MaxDequeueCount = queues?["maxDequeueCount"]?.GetValue<int>() ?? 5;
         BatchSize = queues?["batchSize"]?.GetValue<int>() ?? 16;
     }

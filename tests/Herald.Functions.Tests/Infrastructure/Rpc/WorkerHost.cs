@@ -37,7 +37,7 @@ public sealed class WorkerHost : IFunctionsHost
     private readonly Process _process = new();
     private readonly List<string> _stdout = [];
     private readonly List<string> _stderr = [];
-    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false });
+    private readonly HttpClient _http = new(new RetryProxyHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }));
     private readonly Dictionary<string, IndexedFunction> _functions = new(StringComparer.OrdinalIgnoreCase);
 
     private WorkerHost(WebApplication server, WorkerChannel channel, IReadOnlyDictionary<string, string?> settings)
