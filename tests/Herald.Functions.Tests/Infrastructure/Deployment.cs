@@ -63,14 +63,20 @@ public sealed class Deployment : IAsyncDisposable
     }
 
     /// <summary>Herald's services as "herald" builds them from the sample configuration, on <paramref name="storage"/>.</summary>
-    public static async Task<IHost> StartHeraldAsync(string storage, string directory)
+    public static async Task<IHost> StartHeraldAsync(string storage, string directory, IDictionary<string, string?>? settings = null)
     {
-        var host = HeraldHost.Build(RepositoryPaths.SampleConfig, directory, new Dictionary<string, string?>
+        var overrides = new Dictionary<string, string?>
         {
             ["HeraldStorage"] = storage,
             ["Delivery:OutboxDirectory"] = Path.Combine(directory, "outbox"),
             ["Local:QueueVisibility"] = "00:00:05",
-        }, verbose: false);
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[name] = value;
+        }
+
+        var host = HeraldHost.Build(RepositoryPaths.SampleConfig, directory, overrides, verbose: false);
         await HeraldHost.StartAsync(host);
         return host;
     }
