@@ -62,7 +62,17 @@ public sealed class BatchSender(
 
         using var scope = logger.BeginScope(LogScope.Of(newsletter.Id, message.EditionId, message.Batch));
         var run = new Run(this, message, newsletter, record, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}", cancellationToken);
-        return await run.ExecuteAsync();
+        try
+        {
+            return await run.ExecuteAsync();
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The trigger retries the message: a lease left running would make that retry defer (a new message,
+            // DequeueCount 1) instead of trying, so a batch that keeps failing would never reach the poison queue.
+            await run.ReleaseLeaseAsync();
+            throw;
+        }
     }
 
     /// <summary>The batch's edition, read once per process and shared by its batches (an edition never changes once stored).</summary>
@@ -327,6 +337,25 @@ public sealed class BatchSender(
             _record.ClaimedUntil = null;
             _record.ClaimFrom = _record.Progress;
             _record.ClaimTo = _record.Progress;
+        }
+
+        /// <summary>Ends this run's lease (keeping the claimed range, whose outcome is unknown) so that the next attempt may take the batch at once.</summary>
+        public async Task ReleaseLeaseAsync()
+        {
+            if (_record.ClaimedBy != claimant || _record.Status != BatchState.Sending)
+            {
+                return;
+            }
+
+            _record.ClaimedUntil = owner.Time.GetUtcNow();
+            try
+            {
+                await owner.Ledger.TryUpdateAsync(_record, CancellationToken.None);
+            }
+            catch (Azure.RequestFailedException)
+            {
+                // The lease then runs out by itself.
+            }
         }
 
         /// <summary>When another sender's live claim on the batch runs out; null when nobody else holds it.</summary>
