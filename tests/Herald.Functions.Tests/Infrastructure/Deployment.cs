@@ -39,6 +39,7 @@ public sealed class Deployment : IAsyncDisposable
     /// <param name="settings">Changes to the deployment's app settings; a null value removes one.</param>
     public static async Task<Deployment> StartAsync(AzuriteFixture azurite, PublishedApp app, IDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
     {
+        FunctionsProtocol.SkipUnlessCompiled();
         var storage = azurite.NewAccount();
         var directory = NewDirectory();
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
