@@ -9,7 +9,7 @@ public static class FunctionsProtocol
     public static string ProtoFile => Path.Combine(RepositoryPaths.FunctionsRpcDirectory, "FunctionRpc.proto");
 
     /// <summary>True when this build generated the host's server from the proto (FUNCTIONS_RPC).</summary>
-    public static bool Compiled { get; } =
+    public static bool Compiled =>
 #if FUNCTIONS_RPC
         true;
 #else
