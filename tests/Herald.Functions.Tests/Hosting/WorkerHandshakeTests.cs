@@ -29,6 +29,14 @@ public sealed class WorkerHandshakeTests(AzuriteFixture azurite, PublishedApp ap
         // ASP.NET Core integration: the worker runs its own server and asks the host to proxy requests there.
         var httpUri = new Uri(init.Capabilities["HttpUri"]);
         Assert.Equal(("http", "localhost"), (httpUri.Scheme, httpUri.Host));
+        // Its server may still be starting when init answers (the host's proxy retries for that): wait for the worker to say it listens there.
+        var listening = $"Now listening on: http://localhost:{httpUri.Port}";
+        for (var waited = 0; !deployment.Worker.Logs.Any(l => l.Message.Contains(listening, StringComparison.Ordinal)) && waited < 60_000; waited += 100)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.Contains(deployment.Worker.Logs, l => l.Message.Contains(listening, StringComparison.Ordinal));
         Assert.True(await Herald.Local.LocalPorts.AnswersAsync(httpUri.Port), $"Nothing listens at the worker's HttpUri {httpUri}.");
     }
 
