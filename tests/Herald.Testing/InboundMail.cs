@@ -34,6 +34,9 @@ public sealed record InboundMail
 
     public bool Raw { get; init; }
 
+    /// <summary>The basic credentials in the webhook URL the operator gives SendGrid.</summary>
+    public static System.Net.Http.Headers.AuthenticationHeaderValue Credentials(string secret) => new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("herald:" + secret)));
+
     public static InboundMail To_(string address, string subject = "", string? text = null) => new() { To = [address], Subject = subject, Text = text };
 
     public byte[] Body()

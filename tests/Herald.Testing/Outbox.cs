@@ -5,6 +5,12 @@ namespace Herald.Testing;
 /// <summary>Reading what the outbox transport wrote: the messages to an address, and the links in them.</summary>
 public static class Outbox
 {
+    /// <summary>Every .eml the outbox holds, in path order.</summary>
+    public static List<string> Files(string outbox) =>
+        Directory.Exists(outbox) ? [.. Directory.GetFiles(outbox, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal)] : [];
+
+    public static List<MimeMessage> All(string outbox) => [.. Files(outbox).Select(file => MimeMessage.Load(file))];
+
     public static List<MimeMessage> MessagesTo(string outbox, string address)
     {
         if (!Directory.Exists(outbox))

@@ -6,7 +6,9 @@ public static class RepositoryPaths
 
     public static string Templates => Path.Combine(Root, "templates");
 
-    public static string SampleConfig => Path.Combine(Root, "samples", "white-house-watch", "herald.json");
+    public static string SampleDirectory => Path.Combine(Root, "samples", "white-house-watch");
+
+    public static string SampleConfig => Path.Combine(SampleDirectory, "herald.json");
 
     public static string SampleFeed(string name) => Path.Combine(Root, "samples", "white-house-watch", "feeds", name);
 

@@ -29,6 +29,29 @@ public sealed class BatchProgress(DeliveryLedger ledger, BatchRecord record, Sen
         _optedOut = optedOut;
     }
 
+    /// <summary>
+    /// Ends this handling's lease when it fails, keeping the claimed range (whose outcome is unknown), so that the
+    /// trigger's retry takes the batch at once instead of deferring it as a new message: a batch that keeps failing must
+    /// reach the poison queue after the queue's last attempt.
+    /// </summary>
+    public async Task ReleaseLeaseAsync()
+    {
+        if (Record.ClaimedBy != claimant || Record.Status != BatchState.Sending)
+        {
+            return;
+        }
+
+        Record.ClaimedUntil = time.GetUtcNow();
+        try
+        {
+            await ledger.TryUpdateAsync(Record, CancellationToken.None);
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // The lease then runs out by itself.
+        }
+    }
+
     /// <summary>When another sender's live claim on the batch runs out; null when nobody else holds it.</summary>
     public DateTimeOffset? HeldByAnother() =>
         Record.ClaimedBy is { } by && by != claimant && Record.ClaimedUntil > time.GetUtcNow() ? Record.ClaimedUntil : null;

@@ -47,7 +47,15 @@ public sealed class BatchSender(
             return await DeferAsync(progress, release, "its readers' morning has not come", cancellationToken);
         }
 
-        return await SendReleasedAsync(progress, newsletter, cancellationToken);
+        try
+        {
+            return await SendReleasedAsync(progress, newsletter, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await progress.ReleaseLeaseAsync();
+            throw;
+        }
     }
 
     /// <summary>Sends what of the batch is released by now, chunk by chunk, and settles the batch: sent, or waiting for its next release.</summary>
