@@ -1,4 +1,3 @@
-using Herald.Delivery;
 using Herald.Editions;
 using Herald.Local;
 using Herald.Mail;

@@ -1,4 +1,3 @@
-using Herald.Local;
 
 namespace Herald.Local;
 

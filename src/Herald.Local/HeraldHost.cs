@@ -1,4 +1,3 @@
-using Herald.Collecting;
 using Herald.Configuration;
 using Herald.Mail;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,6 @@
 using Herald.Collecting;
 using Herald.Delivery;
 using Herald.Editions;
-using Herald.Local;
 using Herald.Queues;
 using Herald.Storage;
 using Herald.Subscribers;

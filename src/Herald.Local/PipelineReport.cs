@@ -1,15 +1,5 @@
 using Herald.Collecting;
-using Herald.Delivery;
 using Herald.Editions;
-using Herald.Local;
-using Herald.Queues;
-using Herald.Storage;
-using Herald.Subscribers;
-using Herald.Summarizing;
-using Herald.Telemetry;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Herald.Local;
 

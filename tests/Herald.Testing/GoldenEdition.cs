@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Herald.Configuration;
 using Herald.Editions.Stories;
-using Herald.Summarizing;
-using Herald.Testing;
 
 namespace Herald.Testing;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Herald.Articles;
 using Herald.Editions.Stories;
 using Herald.Local;
-using Herald.Summarizing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Herald.Bench.Editions;

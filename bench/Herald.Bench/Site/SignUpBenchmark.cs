@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Net;
 using Herald.Local;
 using Herald.Mail;
-using Herald.Site.Http;
 using Herald.Storage;
 using Herald.Subscribers;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Herald.Bench.Summarization;
 
 /// <summary>One line of a JSONL development set: {"id", "article", "summary": [sentences]}.</summary>

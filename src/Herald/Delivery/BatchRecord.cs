@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Herald.Editions.Scheduling;
 
 namespace Herald.Delivery;
 

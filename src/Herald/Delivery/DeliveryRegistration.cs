@@ -1,4 +1,3 @@
-using Herald.Configuration;
 using Herald.Editions;
 using Herald.Storage;
 using Microsoft.Extensions.DependencyInjection;

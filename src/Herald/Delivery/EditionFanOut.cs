@@ -1,8 +1,5 @@
-using Herald.Configuration;
 using Herald.Editions;
-using Herald.Editions.Scheduling;
 using Herald.Mail;
-using Herald.Queues;
 using Herald.Subscribers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

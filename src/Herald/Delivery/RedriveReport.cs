@@ -1,7 +1,3 @@
-using Herald.Queues;
-using Herald.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace Herald.Delivery;
 
 /// <summary>What a redrive did.</summary>

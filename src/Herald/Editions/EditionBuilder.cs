@@ -3,7 +3,6 @@ using Herald.Configuration;
 using Herald.Editions.Rendering;
 using Herald.Editions.Scheduling;
 using Herald.Editions.Stories;
-using Herald.Mail;
 using Herald.Summarizing;
 using Herald.Templates;
 using Herald.Text;

@@ -1,7 +1,6 @@
 using System.Text;
 using Herald.Articles;
 using Herald.Collecting;
-using Herald.Editions.Stories;
 using Herald.Storage;
 using Herald.Testing;
 using Microsoft.AspNetCore.Http;

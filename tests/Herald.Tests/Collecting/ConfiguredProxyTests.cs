@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Herald.Collecting;
 using Herald.Collecting.Fetching;
 using Herald.Testing;
 using Microsoft.AspNetCore.Http;

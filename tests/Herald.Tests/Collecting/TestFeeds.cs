@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Herald.Editions.Stories;
 
 namespace Herald.Tests.Collecting;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Herald.Collecting;
-using Herald.Delivery;
 using Herald.Editions;
 using Herald.Testing;
 

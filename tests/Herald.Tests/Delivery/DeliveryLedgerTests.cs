@@ -1,5 +1,4 @@
 using Herald.Delivery;
-using Herald.Editions.Scheduling;
 using Herald.Testing;
 
 namespace Herald.Tests.Delivery;

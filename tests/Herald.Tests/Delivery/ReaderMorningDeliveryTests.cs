@@ -4,7 +4,6 @@ using Herald.Editions;
 using Herald.Local;
 using Herald.Queues;
 using Herald.Storage;
-using Herald.Subscribers;
 using Herald.Testing;
 
 namespace Herald.Tests.Delivery;

@@ -1,6 +1,5 @@
 using Herald.Articles;
 using Herald.Configuration;
-using Herald.Delivery;
 using Herald.Editions;
 using Herald.Editions.Scheduling;
 using Herald.Local;

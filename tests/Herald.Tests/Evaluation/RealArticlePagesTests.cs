@@ -1,5 +1,4 @@
 using Herald.Collecting;
-using Herald.Editions.Stories;
 using Herald.Testing;
 using Herald.Text;
 

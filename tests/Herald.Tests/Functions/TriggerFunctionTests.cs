@@ -3,7 +3,6 @@ using Herald.Functions.Queues;
 using Herald.Functions.Timers;
 using Herald.Local;
 using Herald.Storage;
-using Herald.Subscribers;
 using Herald.Testing;
 using Microsoft.Azure.Functions.Worker;
 

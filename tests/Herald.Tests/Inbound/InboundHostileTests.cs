@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text;
 using Herald.Subscribers;
 using Herald.Testing;

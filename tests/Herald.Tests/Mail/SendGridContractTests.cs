@@ -1,6 +1,5 @@
 using System.Buffers;
 using Herald.Collecting;
-using Herald.Delivery;
 using Herald.Editions;
 using Herald.Local;
 using Herald.Mail;

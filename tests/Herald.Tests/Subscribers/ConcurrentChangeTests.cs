@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Herald.Mail;
 using Herald.Queues;
-using Herald.Storage;
 using Herald.Subscribers;
 using Herald.Testing;
 using Microsoft.Extensions.DependencyInjection;

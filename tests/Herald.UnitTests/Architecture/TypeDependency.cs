@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Reflection.Emit;
-
 namespace Herald.UnitTests.Architecture;
 
 /// <summary>One type of an assembly using another type of the same assembly.</summary>

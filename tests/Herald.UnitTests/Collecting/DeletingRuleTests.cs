@@ -1,5 +1,4 @@
 using Herald.Collecting;
-using Herald.Editions.Stories;
 
 namespace Herald.UnitTests.Collecting;
 

@@ -1,11 +1,8 @@
-using Herald.Collecting;
 using Herald.Configuration;
-using Herald.Delivery;
 using Herald.Functions;
 using Herald.Functions.Configuration;
 using Herald.Mail;
 using Herald.Storage;
-using Herald.Subscribers;
 using Herald.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,12 +1,9 @@
 using Herald.Articles;
 using Herald.Configuration;
-using Herald.Editions;
 using Herald.Editions.Rendering;
 using Herald.Editions.Scheduling;
 using Herald.Editions.Stories;
 using Herald.Links;
-using Herald.Mail;
-using Herald.Summarizing;
 using Herald.Templates;
 using Herald.Testing;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using Herald.Articles;
-using Herald.Editions.Stories;
 using Herald.Summarizing;
 using Herald.Testing;
 using Herald.Text;

@@ -1,4 +1,3 @@
-using Herald.Summarizing;
 
 namespace Herald.Editions.Stories;
 

@@ -1,5 +1,4 @@
 using Herald.Articles;
-using Herald.Summarizing;
 
 namespace Herald.Editions.Stories;
 

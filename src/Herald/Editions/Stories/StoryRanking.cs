@@ -1,5 +1,4 @@
 using Herald.Configuration;
-using Herald.Summarizing;
 using Herald.Text;
 
 namespace Herald.Editions.Stories;

@@ -4,7 +4,6 @@ using Herald.Editions;
 using Herald.Links;
 using Herald.Site.Http;
 using Herald.Site.Pages;
-using Herald.Subscribers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

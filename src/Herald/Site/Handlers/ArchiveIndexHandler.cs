@@ -3,7 +3,6 @@ using Herald.Configuration;
 using Herald.Editions;
 using Herald.Links;
 using Herald.Site.Pages;
-using Herald.Subscribers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

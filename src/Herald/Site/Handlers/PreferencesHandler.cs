@@ -1,5 +1,4 @@
 using Herald.Configuration;
-using Herald.Editions;
 using Herald.Editions.Scheduling;
 using Herald.Links;
 using Herald.Mail;

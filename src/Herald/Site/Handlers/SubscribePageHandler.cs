@@ -1,7 +1,6 @@
 using Herald.Configuration;
 using Herald.Links;
 using Herald.Site.Pages;
-using Herald.Subscribers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

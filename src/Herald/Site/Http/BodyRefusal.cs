@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
-
 namespace Herald.Site.Http;
 
 /// <summary>Why a body could not be read: what the caller hears (a 4xx), never an exception.</summary>
