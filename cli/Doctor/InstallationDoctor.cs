@@ -98,7 +98,7 @@ public sealed class InstallationDoctor(IServiceProvider services)
             DoctorCheck check;
             try
             {
-                var rendered = Get<DigestRenderer>().Render(newsletter, NewsletterSchedule.For(newsletter).SlotAt(DateTimeOffset.UtcNow), $"{newsletter.Id}-doctor", [SampleStory()]);
+                var rendered = Get<DigestRenderer>().Render(newsletter, NewsletterSchedule.For(newsletter).SlotAt(DateTimeOffset.UtcNow), $"{newsletter.Id}-doctor", SampleEdition.For(newsletter, DateTimeOffset.UtcNow));
                 check = rendered.StyleWarnings.Count == 0
                     ? new DoctorCheck($"sample edition: {newsletter.Id}", true, $"'{newsletter.Template}' renders ({rendered.Html.Length:N0} characters of HTML, {rendered.Text.Length:N0} of text)")
                     : new DoctorCheck($"sample edition: {newsletter.Id}", false, "the stylesheet could not be inlined: " + string.Join("; ", rendered.StyleWarnings));
@@ -110,23 +110,6 @@ public sealed class InstallationDoctor(IServiceProvider services)
 
             yield return check;
         }
-    }
-
-    private static RankedStory SampleStory()
-    {
-        var article = new Article
-        {
-            Id = "doctor-sample",
-            Url = "https://news.example/doctor-sample",
-            CanonicalUrl = "https://news.example/doctor-sample",
-            Title = "A sample story to check the templates",
-            CollectedAt = DateTimeOffset.UtcNow,
-            PublishedAt = DateTimeOffset.UtcNow.AddHours(-2),
-            Source = "Example News",
-            Text = "The sample story has a first sentence. It has a second one too.",
-            Tags = ["sample"],
-        };
-        return new RankedStory(new Story(article, [], "The sample story has a first sentence."), 1, 1, null);
     }
 
     private async Task<DoctorCheck> SourceAsync(FeedSourceOptions source, CancellationToken cancellationToken)

@@ -50,6 +50,7 @@ public static class HeraldHost
         }
 
         builder.Services.AddHerald(builder.Configuration);
+        builder.Services.AddValidatedOptions<LocalOptions>(LocalOptions.SectionName);
         builder.Services.AddSingleton<QueueDrainer>();
         builder.Services.PostConfigure<HeraldOptions>(options => options.TemplateDirectory = Resolve(configDirectory, options.TemplateDirectory));
         builder.Services.PostConfigure<HeraldOptions>(options =>

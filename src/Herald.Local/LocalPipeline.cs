@@ -9,6 +9,7 @@ using Herald.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Local;
 
@@ -24,7 +25,7 @@ public sealed class LocalPipeline(IHost host)
     public async Task<PipelineReport> RunAsync(CancellationToken cancellationToken, IProgress<StepProgress>? progress = null)
     {
         (int, int)? subscribers = null;
-        var subscribersFile = Get<IConfiguration>()["Local:SubscribersFile"];
+        var subscribersFile = Get<IOptions<LocalOptions>>().Value.SubscribersFile;
         if (!string.IsNullOrWhiteSpace(subscribersFile))
         {
             var path = Path.IsPathRooted(subscribersFile) ? subscribersFile : Path.Combine(Get<IHostEnvironment>().ContentRootPath, subscribersFile);

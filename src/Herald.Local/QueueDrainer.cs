@@ -3,8 +3,8 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Azure.Storage.Queues.Specialized;
 using Herald.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Local;
 
@@ -16,15 +16,15 @@ namespace Herald.Local;
 /// message is in hand; messages queued with a delay (a retry, a throttle) are waited for, up to
 /// <see cref="MaxWait"/> with nothing to do: a reader-morning batch queued for hours later is left for its time.
 /// </summary>
-public sealed class QueueDrainer(IConfiguration configuration, ILogger<QueueDrainer> logger)
+public sealed class QueueDrainer(IOptions<LocalOptions> options, ILogger<QueueDrainer> logger)
 {
     public const int MaxDequeueCount = 5;
 
     /// <summary>How long a received message stays hidden between renewals (Local:QueueVisibility; tests shorten it).</summary>
-    public TimeSpan Visibility => TimeSpan.TryParse(configuration["Local:QueueVisibility"], System.Globalization.CultureInfo.InvariantCulture, out var visibility) ? visibility : TimeSpan.FromSeconds(30);
+    public TimeSpan Visibility => options.Value.QueueVisibility;
 
     /// <summary>How long a drain with nothing visible waits for hidden messages before it stops (Local:MaxQueueWait).</summary>
-    public TimeSpan MaxWait => TimeSpan.TryParse(configuration["Local:MaxQueueWait"], System.Globalization.CultureInfo.InvariantCulture, out var wait) ? wait : TimeSpan.FromMinutes(2);
+    public TimeSpan MaxWait => options.Value.MaxQueueWait;
 
     /// <param name="receiveBatch">
     /// Messages a worker takes per receive and handles one after another: more for quick handlers (sign-ups), since

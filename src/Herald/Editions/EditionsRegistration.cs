@@ -16,5 +16,6 @@ public static class EditionsRegistration
     public static IServiceCollection AddHeraldEditions(this IServiceCollection services) =>
         services.AddSingleton<EditionStore>().AddSingleton<StoryEmbeddings>().AddSingleton<DigestRenderer>().AddSingleton<EditionBuilder>()
             .AddSingleton<EditionDispatcher>()
-            .AddSingleton<IValidateOptions<HeraldOptions>, ScheduleValidator>();
+            .AddSingleton<IValidateOptions<HeraldOptions>, ScheduleValidator>()
+            .AddSingleton<IValidateOptions<HeraldOptions>, DigestTemplateValidator>();
 }

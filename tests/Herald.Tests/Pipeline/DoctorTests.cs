@@ -48,6 +48,25 @@ public class DoctorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_misspelt_setting_and_a_template_member_the_model_lacks_are_crosses_naming_them()
+    {
+        var templates = Directory.CreateTempSubdirectory("herald-doctor-").FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "templates")))
+        {
+            File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));
+        }
+
+        var text = Path.Combine(templates, "digest.txt.scriban");
+        await File.WriteAllTextAsync(text, (await File.ReadAllTextAsync(text, TestContext.Current.CancellationToken)).Replace("story.title", "story.titel", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        var result = await RunAsync([], ("Herald__TemplateDirectory", templates), ("Herald__Newsletters__0__FromNmae", "Desk"));
+
+        Assert.Equal(CliFailures.ConfigurationError, result.ExitCode);
+        Assert.Contains("✗ configuration: Herald:Newsletters:0:FromNmae: not a setting Herald knows (set by the environment variable Herald__Newsletters__0__FromNmae); did you mean Herald:Newsletters:0:FromName?", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"✗ templates: Herald:Newsletters:0:Template: 'digest' does not render: .*digest\.txt\.scriban\(\d+,\d+\).*titel", result.Output);
+    }
+
+    [Fact]
     public async Task Storage_that_does_not_answer_a_missing_key_and_a_dead_source_are_crosses()
     {
         var closed = Herald.Local.LocalPorts.Free();

@@ -62,6 +62,14 @@ public class ConfigurationValidationTests
     [InlineData("Collecting:Proxy", "http://user:secret@proxy.example:3128/forward", "Collecting:Proxy: a proxy address is a scheme, host and port only")]
     [InlineData("Summarizer:Mode", "Chat", "Summarizer:Endpoint: the setting is missing or not an https address")]
     [InlineData("Summarizer:Timeout", "00:30:00", "Summarizer:Timeout:")]
+    [InlineData("Herald:Newsletters:0:FromNmae", "Desk", "Herald:Newsletters:0:FromNmae: not a setting Herald knows; did you mean Herald:Newsletters:0:FromName?")]
+    [InlineData("Herald:Newsletters:0:IncludeTag", "climate", "Herald:Newsletters:0:IncludeTag: not a setting Herald knows; did you mean Herald:Newsletters:0:IncludeTags?")]
+    [InlineData("Herald:Newsletters:0:Sources:0:AllowPrivateNetworks", "true", "Herald:Newsletters:0:Sources:0:AllowPrivateNetworks: not a setting Herald knows; did you mean Herald:Newsletters:0:Sources:0:AllowPrivateNetwork?")]
+    [InlineData("Herald:Tagging:Rules:0:Keyword:0", "flood", "Herald:Tagging:Rules:0:Keyword: not a setting Herald knows; did you mean Herald:Tagging:Rules:0:Keywords?")]
+    [InlineData("Delivery:BatchSize:Max", "5", "Delivery:BatchSize:Max: not a setting Herald knows.")]
+    [InlineData("Site:AllowedOrigins:first", "https://news.example", "Site:AllowedOrigins:first: not a setting Herald knows; did you mean Site:AllowedOrigins:0:first (a list's items are numbered from 0)?")]
+    [InlineData("Collecting:Parallelfeed", "4", "Collecting:Parallelfeed: not a setting Herald knows; did you mean Collecting:ParallelFeeds?")]
+    [InlineData("Storage:Prefix", "x", "Storage:Prefix: not a setting Herald knows")]
     public async Task A_bad_setting_fails_at_start_naming_the_setting(string key, string value, string expected)
     {
         using var host = BuildFunctionsHost(new Dictionary<string, string?> { [key] = value });
@@ -72,6 +80,61 @@ public class ConfigurationValidationTests
         var failures = error is AggregateException all ? all.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures) : Assert.IsType<OptionsValidationException>(error).Failures;
         Assert.Contains(failures, f => f.StartsWith(expected, StringComparison.Ordinal));
         Assert.DoesNotContain(failures, f => f.Contains("secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_misspelt_key_is_named_with_the_file_or_variable_that_set_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("herald-typo-").FullName;
+        var file = Path.Combine(folder, "herald.json");
+        await File.WriteAllTextAsync(file, """{ "Herald": { "Newsletters": [ { "FromNmae": "Climate Desk" } ] } }""", TestContext.Current.CancellationToken);
+        using var host = BuildFunctionsHost([], configure: c => c.AddJsonFile(file).AddHeraldSettingsJson("""{ "Site": { "SignUpsPerMinut": 5 } }"""));
+
+        var failures = await FailuresAsync(host);
+
+        Assert.Contains($"Herald:Newsletters:0:FromNmae: not a setting Herald knows (set in {file}); did you mean Herald:Newsletters:0:FromName?", failures);
+        Assert.Contains("Site:SignUpsPerMinut: not a setting Herald knows (set in HERALD_SETTINGS_JSON); did you mean Site:SignUpsPerMinute?", failures);
+    }
+
+    [Fact]
+    public async Task A_misspelt_environment_variable_is_named_as_the_variable()
+    {
+        var prefix = $"HERALD_TEST_{Guid.NewGuid():N}_";
+        Environment.SetEnvironmentVariable(prefix + "Herald__Newsletters__0__IncludeTag", "climate");
+        try
+        {
+            using var host = BuildFunctionsHost([], configure: c => c.AddEnvironmentVariables(prefix));
+
+            var failures = await FailuresAsync(host);
+
+            Assert.Contains("Herald:Newsletters:0:IncludeTag: not a setting Herald knows (set by the environment variable Herald__Newsletters__0__IncludeTag); did you mean Herald:Newsletters:0:IncludeTags?", failures);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(prefix + "Herald__Newsletters__0__IncludeTag", null);
+        }
+    }
+
+    [Fact]
+    public async Task A_template_that_reads_a_member_the_model_lacks_stops_the_start_with_its_file_line_and_column()
+    {
+        var folder = Directory.CreateTempSubdirectory("herald-templates-").FullName;
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Templates))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var html = await File.ReadAllTextAsync(Path.Combine(folder, "digest.html.scriban"), TestContext.Current.CancellationToken);
+        Assert.Contains("{{ story.title |", html, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(folder, "digest.html.scriban"), html.Replace("{{ story.title |", "{{ story.titel |", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        var line = html[..html.IndexOf("{{ story.title |", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        using var host = BuildFunctionsHost(new Dictionary<string, string?> { ["Herald:TemplateDirectory"] = folder });
+
+        var failures = await FailuresAsync(host);
+
+        var failure = Assert.Single(failures, f => f.StartsWith("Herald:Newsletters:0:Template:", StringComparison.Ordinal));
+        Assert.Contains($"digest.html.scriban({line},", failure, StringComparison.Ordinal);
+        Assert.Contains("titel", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,8 +157,14 @@ public class ConfigurationValidationTests
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    private static async Task<List<string>> FailuresAsync(IHost host)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        return error is AggregateException all ? [.. all.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures)] : [.. Assert.IsType<OptionsValidationException>(error).Failures];
+    }
+
     /// <summary>The Functions app's service registrations (AddHeraldFunctions) in a generic host, so ValidateOnStart runs as it would in Azure.</summary>
-    private static IHost BuildFunctionsHost(Dictionary<string, string?> changes)
+    private static IHost BuildFunctionsHost(Dictionary<string, string?> changes, Action<IConfigurationBuilder>? configure = null)
     {
         var settings = new Dictionary<string, string?> { ["Herald:TemplateDirectory"] = RepositoryPaths.Templates };
         foreach (var (key, value) in changes)
@@ -115,6 +184,7 @@ public class ConfigurationValidationTests
             builder.Configuration.AddInMemoryCollection(json).AddInMemoryCollection(settings.Where(p => p.Value is not null));
         }
 
+        configure?.Invoke(builder.Configuration);
         builder.Services.AddHeraldFunctions(builder.Configuration);
         return builder.Build();
     }

@@ -19,7 +19,7 @@ public static partial class DocumentationChecker
 
     /// <summary>
     /// Rows of the reference for settings of a bound section ("Delivery:...") that nothing binds: a renamed or removed
-    /// setting whose row stayed. A row may name a group of settings ("Herald:Newsletters:N", "Herald:Tagging"). Settings outside the bound sections (HeraldStorage, Local:*) are read directly and not checked here.
+    /// setting whose row stayed. A row may name a group of settings ("Herald:Newsletters:N", "Herald:Tagging"). Settings outside the bound sections (HeraldStorage) are read directly and not checked here.
     /// </summary>
     public static IReadOnlyList<string> UnknownSettings(IReadOnlySet<string> bound, string reference)
     {

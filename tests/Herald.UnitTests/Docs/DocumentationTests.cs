@@ -14,7 +14,8 @@ public class DocumentationTests(ITestOutputHelper output)
 {
     private static readonly Lazy<IReadOnlySet<string>> BoundSettings = new(() => SettingPaths.Bound(
         typeof(HeraldServiceCollectionExtensions).Assembly,
-        Assembly.Load(new AssemblyName("Herald.Functions"))));
+        Assembly.Load(new AssemblyName("Herald.Functions")),
+        typeof(Herald.Local.LocalOptions).Assembly));
 
     private static string Page(string relativePath) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, relativePath));
 

@@ -29,4 +29,18 @@ internal sealed class ScheduleValidator : IValidateOptions<HeraldOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>Why the newsletter's schedule or time zone cannot be read; null when they can.</summary>
+    public static string? Problem(NewsletterOptions newsletter)
+    {
+        try
+        {
+            NewsletterSchedule.Parse(newsletter.Schedule, newsletter.TimeZone);
+            return null;
+        }
+        catch (FormatException ex)
+        {
+            return ex.Message;
+        }
+    }
 }
