@@ -13,11 +13,16 @@ public static class PipelineOutput
     {
         if (report.Subscribers is { } subscribers)
         {
-            output.WriteLine($"Subscribers: {subscribers.Added} added from the sample list, {subscribers.Known} already known");
+            output.WriteLine($"Subscribers: {subscribers.Added} added from {Path.GetFileName(report.SubscribersFile)}, {subscribers.Known} already known");
         }
 
         var c = report.Collect;
         output.WriteLine($"Collected:  {c.Items} items from {c.Sources} sources ({c.FailedSources} failed): {c.NewArticles} new articles, {c.KnownArticles} already stored");
+        foreach (var (source, reason) in c.Failures)
+        {
+            output.WriteLine($"            {source} failed: {reason}");
+        }
+
         output.WriteLine($"Summarized: {report.Summarize.Processed} articles{Failures(report.Summarize)}");
         foreach (var edition in report.Editions)
         {
@@ -42,12 +47,13 @@ public static class PipelineOutput
         {
             var emails = Directory.GetFiles(outbox, "*.eml", SearchOption.AllDirectories);
             output.WriteLine($"Outbox:     {outbox} ({emails.Length} .eml files in all)");
-            foreach (var edition in report.Editions.Where(e => e.Outcome is EditionOutcome.Queued or EditionOutcome.AlreadyQueued))
+            foreach (var edition in report.Editions.Where(e => e.Outcome is EditionOutcome.Queued or EditionOutcome.AlreadyQueued && e.Slot is not null))
             {
-                var newest = Directory.GetFiles(outbox, "*.html", SearchOption.AllDirectories)
-                    .Where(f => f.Contains(Path.DirectorySeparatorChar + edition.NewsletterId + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !f.Contains("confirmations", StringComparison.Ordinal))
-                    .OrderByDescending(File.GetLastWriteTimeUtc)
-                    .FirstOrDefault();
+                // A reader's copy of this edition, where the outbox keeps the edition's mail (not a test or a confirmation).
+                var folder = Path.Combine(outbox, edition.NewsletterId, edition.Slot!);
+                var newest = Directory.Exists(folder)
+                    ? Directory.GetFiles(folder, "*.html").OrderByDescending(File.GetLastWriteTimeUtc).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault()
+                    : null;
                 if (newest is not null)
                 {
                     output.WriteLine($"Open:       {newest}");
@@ -61,7 +67,7 @@ public static class PipelineOutput
     {
         report.Succeeded,
         Subscribers = report.Subscribers is { } s ? new { s.Added, s.Known } : null,
-        Collect = new { report.Collect.Sources, report.Collect.FailedSources, report.Collect.Items, report.Collect.NewArticles, report.Collect.KnownArticles, report.Collect.UnchangedSources, report.Collect.FilteredItems, report.Collect.NearDuplicates, report.Collect.PagesFetched, report.Collect.ShortExtractions, report.Collect.LinklessTeasers },
+        Collect = new { report.Collect.Sources, report.Collect.FailedSources, report.Collect.Items, report.Collect.NewArticles, report.Collect.KnownArticles, report.Collect.UnchangedSources, report.Collect.FilteredItems, report.Collect.NearDuplicates, report.Collect.PagesFetched, report.Collect.ShortExtractions, report.Collect.LinklessTeasers, Failures = report.Collect.Failures.Select(f => new { f.Source, f.Reason }) },
         Summarize = Drain(report.Summarize),
         Editions = report.Editions.Select(e => new { e.NewsletterId, e.EditionId, e.Outcome, e.Articles, e.Stories, e.Recipients, e.Batches, e.LateSlots, e.NextSlot, e.Resumed, e.Error }),
         Send = Drain(report.Send),

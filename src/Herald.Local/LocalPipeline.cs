@@ -37,7 +37,7 @@ public sealed class LocalPipeline(IHost host)
         var editions = await Get<EditionDispatcher>().DispatchAllAsync(cancellationToken);
         progress?.Report(new StepProgress("editions", editions.Count, editions.Count, Produced: editions.Sum(e => e.Recipients)));
         var (send, sent, skipped) = await SendQueuedAsync(cancellationToken, progress: progress);
-        return new PipelineReport(subscribers, collect, summarize, editions, send, sent, skipped);
+        return new PipelineReport(subscribers, collect, summarize, editions, send, sent, skipped) { SubscribersFile = subscribersFile };
     }
 
     public async Task<DrainReport> SummarizeQueuedAsync(CancellationToken cancellationToken, IProgress<StepProgress>? progress = null)

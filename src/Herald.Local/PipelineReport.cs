@@ -13,5 +13,9 @@ public sealed record PipelineReport(
     int EmailsSent,
     int EmailsAlreadySent)
 {
-    public bool Succeeded => Summarize.Failed == 0 && Send.Failed == 0 && Send.Parked == 0;
+    /// <summary>The subscribers file the run added people from (Local:SubscribersFile); null when none.</summary>
+    public string? SubscribersFile { get; init; }
+
+    /// <summary>False when any part of the work failed: a source, a summary, an edition, a send batch (failed or parked).</summary>
+    public bool Succeeded => Collect.FailedSources == 0 && Summarize.Failed == 0 && Editions.All(e => e.Outcome != EditionOutcome.Failed) && Send.Failed == 0 && Send.Parked == 0;
 }

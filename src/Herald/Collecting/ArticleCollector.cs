@@ -16,7 +16,7 @@ public sealed class ArticleCollector(IOptions<HeraldOptions> herald, IOptions<Co
         var all = herald.Value.AllSources().ToList();
         var timings = new CollectTimings();
         var recent = await filer.RecentAsync(time.GetUtcNow(), cancellationToken);
-        var reports = new List<SourceReport>();
+        var reports = new List<(string Source, SourceReport Report)>();
         var done = 0;
         var added = 0;
         await Parallel.ForEachAsync(all, new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelFeeds, CancellationToken = cancellationToken }, async (source, ct) =>
@@ -24,23 +24,25 @@ public sealed class ArticleCollector(IOptions<HeraldOptions> herald, IOptions<Co
             var report = await sources.CollectAsync(source, recent, timings, cancellationToken, ct);
             lock (reports)
             {
-                reports.Add(report);
+                reports.Add((source.Name, report));
             }
 
             Interlocked.Add(ref added, report.New);
             progress?.Report(new StepProgress("collect", Interlocked.Increment(ref done), all.Count, source.Name, Volatile.Read(ref added)));
         });
 
-        var newArticles = reports.Sum(r => r.New);
+        var results = reports.Select(r => r.Report).ToList();
+        var newArticles = results.Sum(r => r.New);
         metrics.ArticlesCollected(newArticles);
-        return new CollectReport(all.Count, reports.Count(r => r.Failed), reports.Sum(r => r.Items), newArticles, reports.Sum(r => r.Known + r.NearDuplicates))
+        return new CollectReport(all.Count, results.Count(r => r.Failed), results.Sum(r => r.Items), newArticles, results.Sum(r => r.Known + r.NearDuplicates))
         {
-            UnchangedSources = reports.Count(r => r.NotModified),
-            FilteredItems = reports.Sum(r => r.Filtered),
-            NearDuplicates = reports.Sum(r => r.NearDuplicates),
-            PagesFetched = reports.Sum(r => r.Pages),
-            ShortExtractions = reports.Sum(r => r.ShortExtractions),
-            LinklessTeasers = reports.Sum(r => r.LinklessTeasers),
+            UnchangedSources = results.Count(r => r.NotModified),
+            FilteredItems = results.Sum(r => r.Filtered),
+            NearDuplicates = results.Sum(r => r.NearDuplicates),
+            PagesFetched = results.Sum(r => r.Pages),
+            ShortExtractions = results.Sum(r => r.ShortExtractions),
+            LinklessTeasers = results.Sum(r => r.LinklessTeasers),
+            Failures = [.. reports.Where(r => r.Report.Failed).OrderBy(r => r.Source, StringComparer.Ordinal).Select(r => (r.Source, r.Report.FailureReason ?? "failed"))],
             Timings = timings,
         };
     }

@@ -21,5 +21,8 @@ public sealed record CollectReport(int Sources, int FailedSources, int Items, in
     /// <summary>Items with no link to their article whose feed carried only a teaser: left out, there being nothing to read or point to.</summary>
     public int LinklessTeasers { get; init; }
 
+    /// <summary>Each source that failed and why (its feed state keeps the same reason); the next run tries them again.</summary>
+    public IReadOnlyList<(string Source, string Reason)> Failures { get; init; } = [];
+
     public CollectTimings Timings { get; init; } = new();
 }

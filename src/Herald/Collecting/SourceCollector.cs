@@ -34,8 +34,8 @@ public sealed class SourceCollector(
         }
         catch (Exception ex) when (!runCancellation.IsCancellationRequested)
         {
-            report = SourceReport.Failure;
             state.LastError = FetchFailures.Describe(ex);
+            report = SourceReport.Failure(state.LastError);
             state.ConsecutiveFailures++;
             logger.LogWarning("Skipped source {Feed} ({Failures} failures in a row): {Reason}", source.Name, state.ConsecutiveFailures, state.LastError);
         }

@@ -7,13 +7,14 @@ namespace Herald.Collecting;
 
 /// <summary>
 /// An article's tags: its source's default tags, its feed categories and the tags whose rules its words satisfy,
-/// normalized ("US Politics" is "us-politics") and mapped through synonyms. Rule patterns run on hostile page
-/// text, so they use the non-backtracking regex engine with a timeout: no pattern can hang a collection.
+/// normalized ("US Politics" is "us-politics") and mapped through synonyms. Keywords and phrases match words as people
+/// write them: on stems, case folded ("flood" matches "Flooding", "sea level" matches "sea levels"). Rule patterns run
+/// on hostile page text, so they use the non-backtracking regex engine with a timeout: no pattern can hang a collection.
 /// </summary>
 public sealed class Tagger
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
-    private readonly List<(string Tag, Regex[] Matchers, double Weight, double Threshold)> _rules;
+    private readonly List<(string Tag, string[][] Phrases, Regex[] Patterns, double Weight, double Threshold)> _rules;
     private readonly Dictionary<string, string> _synonyms;
 
     public Tagger(IOptions<HeraldOptions> options)
@@ -22,7 +23,8 @@ public sealed class Tagger
         _synonyms = tagging.Synonyms.ToDictionary(p => TagNormalizer.Normalize(p.Key), p => TagNormalizer.Normalize(p.Value), StringComparer.Ordinal);
         _rules = [.. tagging.Rules.Select(rule => (
             TagNormalizer.Normalize(rule.Tag),
-            Matchers(rule).ToArray(),
+            rule.Keywords.Concat(rule.Phrases).Select(WordStems.Of).Where(p => p.Length > 0).ToArray(),
+            Patterns(rule).ToArray(),
             rule.Weight,
             rule.Threshold))];
     }
@@ -30,12 +32,14 @@ public sealed class Tagger
     public IReadOnlyList<string> Tag(IEnumerable<string> sourceTags, IEnumerable<string> categories, string title, string text)
     {
         var tags = new HashSet<string>(TagNormalizer.NormalizeAll(sourceTags.Concat(categories)), StringComparer.Ordinal);
-        foreach (var (tag, matchers, weight, threshold) in _rules)
+        var (titleStems, textStems) = (WordStems.Of(title), WordStems.Of(text));
+        foreach (var (tag, phrases, patterns, weight, threshold) in _rules)
         {
             double score = 0;
-            foreach (var matcher in matchers)
+            foreach (var matches in phrases.Select(p => 2 * WordStems.Count(titleStems, p) + WordStems.Count(textStems, p))
+                .Concat(patterns.Select(p => 2 * Count(p, title) + Count(p, text))))
             {
-                score += weight * (2 * Count(matcher, title) + Count(matcher, text));
+                score += weight * matches;
                 if (score >= threshold)
                 {
                     tags.Add(tag);
@@ -80,19 +84,8 @@ public sealed class Tagger
         return null;
     }
 
-    private static IEnumerable<Regex> Matchers(TagRule rule)
-    {
-        const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
-        foreach (var word in rule.Keywords.Concat(rule.Phrases).Where(w => !string.IsNullOrWhiteSpace(w)))
-        {
-            yield return new Regex(@"\b" + Regex.Escape(word.Trim()).Replace(@"\ ", @"\s+", StringComparison.Ordinal) + @"\b", Options, MatchTimeout);
-        }
-
-        foreach (var pattern in rule.Patterns)
-        {
-            yield return new Regex(pattern, Options, MatchTimeout);
-        }
-    }
+    private static IEnumerable<Regex> Patterns(TagRule rule) =>
+        rule.Patterns.Select(pattern => new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout));
 
     private static int Count(Regex matcher, string text)
     {

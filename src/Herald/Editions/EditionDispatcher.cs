@@ -67,7 +67,9 @@ public sealed class EditionDispatcher(
             logger.LogWarning("{Newsletter}: {Count} slots came while no run did ({First} to {Last}); building each now", newsletter.Id, due.Count, due[0].Key, due[^1].Key);
         }
 
-        var next = schedule.Next(now);
+        // After a run with the clock moved forward (herald --now), the last slot handled may still be ahead of this
+        // clock: the next slot is the first after both, and nothing is due until the clock passes it.
+        var next = schedule.Next(latest is { } handled && handled.SlotAt > now ? handled.SlotAt : now);
         EditionReport? report = null;
         foreach (var slot in due)
         {
@@ -98,7 +100,7 @@ public sealed class EditionDispatcher(
     /// </summary>
     public static IReadOnlyList<EditionSlot> DueSlots(NewsletterSchedule schedule, DateTimeOffset? lastSlotAt, DateTimeOffset now) =>
         lastSlotAt is { } last
-            ? schedule.Between(last, now, MaxLateSlots)
+            ? last >= now ? [] : schedule.Between(last, now, MaxLateSlots) // a last slot ahead of the clock: scheduled, not due
             : schedule.Latest(now - FirstLookBack, now) is { } first ? [first] : [];
 
     private async Task<EditionReport> DispatchEditionAsync(NewsletterOptions newsletter, Edition edition, CancellationToken cancellationToken)
@@ -114,11 +116,11 @@ public sealed class EditionDispatcher(
 
         var fanned = await QueueAsync(edition, cancellationToken);
         metrics.Edition(newsletter.Id, "built");
-        return new EditionReport(newsletter.Id, edition.Id, fanned.Complete ? EditionOutcome.Queued : EditionOutcome.InProgress, edition.ArticleIds.Count, edition.Stories, fanned.Recipients, fanned.Batches);
+        return new EditionReport(newsletter.Id, edition.Id, fanned.Complete ? EditionOutcome.Queued : EditionOutcome.InProgress, edition.ArticleIds.Count, edition.Stories, fanned.Recipients, fanned.Batches) { Slot = edition.Slot };
     }
 
     private static EditionReport Report(Edition edition, EditionOutcome outcome) =>
-        new(edition.NewsletterId, edition.Id, outcome, edition.ArticleIds.Count, edition.Stories, edition.Recipients, edition.Batches);
+        new(edition.NewsletterId, edition.Id, outcome, edition.ArticleIds.Count, edition.Stories, edition.Recipients, edition.Batches) { Slot = edition.Slot };
 
     /// <summary>The newsletter's latest edition, when it was built but is still not fully queued: queued now.</summary>
     private async Task<string?> FinishEarlierAsync(string newsletterId, EditionPointer? latest, CancellationToken cancellationToken)

@@ -13,4 +13,7 @@ public sealed record EditionReport(string NewsletterId, string EditionId, Editio
     public string? NextSlot { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>The edition's slot key ("2026-11-25-0600"): where its emails are in an outbox.</summary>
+    public string? Slot { get; init; }
 }

@@ -48,7 +48,7 @@ public sealed class NewsletterSchedule
 
     /// <summary>The slots after <paramref name="after"/> up to and including <paramref name="now"/>, oldest first, at most <paramref name="max"/> (the latest ones).</summary>
     public IReadOnlyList<EditionSlot> Between(DateTimeOffset after, DateTimeOffset now, int max) =>
-        [.. _cron.GetOccurrences(after, now, Zone, fromInclusive: false, toInclusive: true).TakeLast(max).Select(SlotAt)];
+        after >= now ? [] : [.. _cron.GetOccurrences(after, now, Zone, fromInclusive: false, toInclusive: true).TakeLast(max).Select(SlotAt)];
 
     /// <summary>The latest slot at or before <paramref name="now"/> and after <paramref name="since"/>; null when there is none.</summary>
     public EditionSlot? Latest(DateTimeOffset since, DateTimeOffset now) => Between(since, now, 1) is [var slot] ? slot : null;
