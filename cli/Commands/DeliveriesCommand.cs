@@ -15,7 +15,7 @@ public static class DeliveriesCommand
     {
         var editionOption = new Option<string?>("--edition") { Description = "One edition's id (as herald run prints it); its batches one by one." };
         var json = CliJson.Option();
-        var command = new Command("deliveries", "Show each edition's send batches: queued, sending, sent and parked, with counts.") { editionOption, json };
+        var command = new Command("deliveries", "Show each edition's delivery (sent, sending, scheduled, parked) and its send batches, with counts.") { editionOption, json };
         command.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
         {
             var overview = host.Services.GetRequiredService<DeliveryOverview>();
@@ -45,8 +45,8 @@ public static class DeliveriesCommand
 
             foreach (var edition in editions)
             {
-                Console.WriteLine($"{edition.EditionId}: {edition.Recipients} recipients in {edition.Batches} batches{(edition.FanOutComplete ? "" : " (fan-out not finished)")}");
-                Console.WriteLine($"  batches: {edition.SentBatches} sent, {edition.Queued} queued, {edition.Sending} sending, {edition.Parked} parked");
+                Console.WriteLine($"{edition.EditionId}: {edition.State}, {edition.Recipients} recipients in {edition.Batches} batches");
+                Console.WriteLine($"  batches: {edition.SentBatches} sent, {edition.Sending} sending, {edition.Queued} scheduled, {edition.Parked} parked");
                 Console.WriteLine($"  recipients: {edition.Sent} sent, {edition.Failed} refused, {edition.OptedOut} left before sending, {edition.Pending} pending");
                 Console.WriteLine($"  requests: {edition.Retries} retried; {edition.Resent} recipients possibly sent twice");
             }
@@ -54,12 +54,13 @@ public static class DeliveriesCommand
             if (editionId is not null)
             {
                 Console.WriteLine();
-                // 80 columns: the park reason is clipped here and whole in --json.
-                Console.WriteLine("batch state     rcpt  done  sent  refd  left retry resent reason");
+                // 80 columns: the park reason is clipped here and whole in --json. "left": no longer subscribed when the
+                // batch went; "twice": possibly sent twice.
+                Console.WriteLine("batch state    readers  done  sent refused  left retries twice reason");
                 foreach (var batch in await overview.BatchesAsync(editionId, ct))
                 {
-                    var reason = batch.ParkReason is { Length: > 24 } full ? full[..23] + "…" : batch.ParkReason;
-                    Console.WriteLine($"{batch.Batch,5} {batch.State,-8} {batch.Recipients,5} {batch.Progress,5} {batch.Sent,5} {batch.Failed,5} {batch.OptedOut,5} {batch.Retries,5} {batch.Resent,6} {reason}");
+                    var reason = batch.ParkReason is { Length: > 15 } full ? full[..14] + "…" : batch.ParkReason;
+                    Console.WriteLine($"{batch.Batch,5} {BatchWord(batch.Status),-8} {batch.Recipients,7} {batch.Progress,5} {batch.Sent,5} {batch.Failed,7} {batch.OptedOut,5} {batch.Retries,7} {batch.Resent,5} {reason}");
                 }
             }
 
@@ -87,6 +88,7 @@ public static class DeliveriesCommand
     private static async Task WriteSlotsAsync(IServiceProvider services, CancellationToken ct)
     {
         var store = services.GetRequiredService<EditionStore>();
+        var overview = services.GetRequiredService<DeliveryOverview>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var newsletter in services.GetRequiredService<IOptions<HeraldOptions>>().Value.Newsletters)
         {
@@ -94,11 +96,19 @@ public static class DeliveriesCommand
             foreach (var slot in (await store.ListSlotsAsync(newsletter.Id, ct)).Take(5))
             {
                 var edition = (await store.GetAsync(newsletter.Id, slot, ct))?.Value;
-                slots.Add($"{slot} {(edition?.Status == EditionStatus.Skipped ? "skipped (nothing new)" : edition?.Status.ToString().ToLowerInvariant())}");
+                var state = edition?.Status == EditionStatus.Skipped ? "skipped (nothing new)"
+                    : edition is null ? "missing"
+                    : (await overview.ListAsync(edition.Id, ct)).FirstOrDefault()?.State ?? "built";
+                slots.Add($"{slot} {state}");
             }
 
-            var next = NewsletterSchedule.For(newsletter).Next(now);
+            // The next slot after both the clock and the last slot handled (one built with --now may be ahead of the clock).
+            var latest = (await store.GetLatestAsync(newsletter.Id, ct))?.Value;
+            var next = NewsletterSchedule.For(newsletter).Next(latest is { } handled && handled.SlotAt > now ? handled.SlotAt : now);
             Console.WriteLine($"{newsletter.Id}: {(slots.Count == 0 ? "no slot yet" : string.Join(", ", slots))}; next {next?.Local:yyyy-MM-dd HH:mm} {newsletter.TimeZone}");
         }
     }
+
+    /// <summary>A batch's state as the table shows it: waiting for a sender or its readers' morning is "scheduled".</summary>
+    private static string BatchWord(BatchState state) => state == BatchState.Queued ? "scheduled" : state.ToString().ToLowerInvariant();
 }

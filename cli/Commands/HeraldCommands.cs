@@ -43,7 +43,7 @@ public static class HeraldCommands
         var root = new RootCommand("Herald: collects tagged news, summarizes it, and emails a digest to subscribers.")
         {
             ConfigOption, DataOption, VerboseOption, NowOption,
-            RunCommand(), PreviewCommand(), SubscribersCommand.Build(), DeliveriesCommand.Build(), SendCommand.Build(), SendTestCommand.Build(), ServeCommand.Build(), StatsCommand.Build(), DoctorCommand.Build(), PruneCommand.Build(),
+            RunCommand(), PreviewCommand(), SubscribersCommand.Build(), DeliveriesCommand.Build(), SendCommand.Build(), SendTestCommand.Build(), ServeCommand.Build(), StatsCommand.Build(), DoctorCommand.Build(), PruneCommand.Build(), SourcesCommand.Build(), RetagCommand.Build(),
             ExtractCommand.Build((parse, action, ct, needsStorage) => Session(parse, action, ct, needsStorage)),
         };
         return root;

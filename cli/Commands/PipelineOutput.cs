@@ -23,6 +23,20 @@ public static class PipelineOutput
             output.WriteLine($"            {source} failed: {reason}");
         }
 
+        if (c.Unmatched.Count > 0)
+        {
+            output.WriteLine($"Unmatched:  {c.Unmatched.Count} new {(c.Unmatched.Count == 1 ? "article matches" : "articles match")} no newsletter's tags ('herald sources' lists them; change the rules, then 'herald retag'):");
+            foreach (var (source, title, tags) in c.Unmatched.Take(5))
+            {
+                output.WriteLine($"            {source}: \"{Clip(title, 50)}\" [{(tags.Count == 0 ? "no tags" : string.Join(", ", tags))}]");
+            }
+
+            if (c.Unmatched.Count > 5)
+            {
+                output.WriteLine($"            and {c.Unmatched.Count - 5} more");
+            }
+        }
+
         output.WriteLine($"Summarized: {report.Summarize.Processed} articles{Failures(report.Summarize)}");
         foreach (var edition in report.Editions)
         {
@@ -67,7 +81,7 @@ public static class PipelineOutput
     {
         report.Succeeded,
         Subscribers = report.Subscribers is { } s ? new { s.Added, s.Known } : null,
-        Collect = new { report.Collect.Sources, report.Collect.FailedSources, report.Collect.Items, report.Collect.NewArticles, report.Collect.KnownArticles, report.Collect.UnchangedSources, report.Collect.FilteredItems, report.Collect.NearDuplicates, report.Collect.PagesFetched, report.Collect.ShortExtractions, report.Collect.LinklessTeasers, Failures = report.Collect.Failures.Select(f => new { f.Source, f.Reason }) },
+        Collect = new { report.Collect.Sources, report.Collect.FailedSources, report.Collect.Items, report.Collect.NewArticles, report.Collect.KnownArticles, report.Collect.UnchangedSources, report.Collect.FilteredItems, report.Collect.NearDuplicates, report.Collect.PagesFetched, report.Collect.ShortExtractions, report.Collect.LinklessTeasers, Failures = report.Collect.Failures.Select(f => new { f.Source, f.Reason }), Unmatched = report.Collect.Unmatched.Select(u => new { u.Source, u.Title, u.Tags }) },
         Summarize = Drain(report.Summarize),
         Editions = report.Editions.Select(e => new { e.NewsletterId, e.EditionId, e.Outcome, e.Articles, e.Stories, e.Recipients, e.Batches, e.LateSlots, e.NextSlot, e.Resumed, e.Error }),
         Send = Drain(report.Send),
@@ -82,4 +96,6 @@ public static class PipelineOutput
         (drain.Failed == 0 ? "" : $" - {drain.Failed} attempts failed, {drain.Poisoned} messages moved to the poison queue (see the log above)")
         + (drain.Waiting == 0 ? "" : $" - {drain.Waiting} batch messages wait for their readers' morning ('herald send' after that time sends them)")
         + (drain.Parked == 0 ? "" : $" - {drain.Parked} batches parked ('herald deliveries' says why; fix it, then 'herald deliveries redrive')");
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

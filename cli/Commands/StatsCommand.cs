@@ -14,7 +14,7 @@ public static class StatsCommand
         var newsletterOption = new Option<string?>("--newsletter") { Description = "Only this newsletter's editions." };
         var count = new Option<int>("--last") { Description = "How many recent editions.", DefaultValueFactory = _ => 10 };
         var json = CliJson.Option();
-        var command = new Command("stats", "Show recent editions' engagement: recipients, accepted, refused, delivered, bounced, opened, clicked, unsubscribed, spam reports.") { newsletterOption, count, json };
+        var command = new Command("stats", "Show recent editions' engagement: readers, sent, refused, delivered, bounced, opened, clicked, unsubscribed (left), spam reports.") { newsletterOption, count, json };
         command.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
         {
             var overview = host.Services.GetRequiredService<DeliveryOverview>();
@@ -30,7 +30,7 @@ public static class StatsCommand
                     rows.Add(new
                     {
                         edition.EditionId, edition.Recipients, Accepted = edition.Sent, Refused = edition.Failed, stats.Delivered, Bounced = stats.Bounced + stats.Dropped,
-                        stats.Opened, stats.Clicked, Unsubscribed = stats.Unsubscribed + edition.OptedOut, stats.SpamReports,
+                        stats.Opened, stats.Clicked, stats.Unsubscribed, stats.SpamReports,
                     });
                 }
 
@@ -45,14 +45,20 @@ public static class StatsCommand
                 return 0;
             }
 
-            // 80 columns: the edition id (31, clipped), then nine counts of four (1234, 12k, 3M). --json has them whole.
-            Console.WriteLine($"{"edition",-31} {"rcpt",4} {"sent",4} {"refd",4} {"dlvd",4} {"bnce",4} {"open",4} {"clck",4} {"unsb",4} {"spam",4}");
-            foreach (var edition in editions)
+            // 80 columns: each newsletter's editions under its id, by slot (16), then nine counts under whole words; counts
+            // are shortened (12k, 3M) and --json has them whole.
+            foreach (var group in editions.GroupBy(e => e.NewsletterId))
             {
-                var stats = await ledger.GetStatsAsync(edition.EditionId, ct);
-                var id = edition.EditionId.Length <= 31 ? edition.EditionId : edition.EditionId[..30] + "…";
-                Console.WriteLine($"{id,-31} {Short(edition.Recipients),4} {Short(edition.Sent),4} {Short(edition.Failed),4} {Short(stats.Delivered),4} {Short(stats.Bounced + stats.Dropped),4} {Short(stats.Opened),4} {Short(stats.Clicked),4} {Short(stats.Unsubscribed + edition.OptedOut),4} {Short(stats.SpamReports),4}");
+                Console.WriteLine(group.Key);
+                Console.WriteLine($"{"slot",-16} {"readers",7} {"sent",4} {"refused",7} {"delivered",9} {"bounced",7} {"opened",6} {"clicked",7} {"left",4} {"spam",4}");
+                foreach (var edition in group)
+                {
+                    var stats = await ledger.GetStatsAsync(edition.EditionId, ct);
+                    Console.WriteLine($"{SlotOf(edition),-16} {Short(edition.Recipients),7} {Short(edition.Sent),4} {Short(edition.Failed),7} {Short(stats.Delivered),9} {Short(stats.Bounced + stats.Dropped),7} {Short(stats.Opened),6} {Short(stats.Clicked),7} {Short(stats.Unsubscribed),4} {Short(stats.SpamReports),4}");
+                }
             }
+
+            Console.WriteLine("left: unsubscribed through the edition (its link, one-click, or the provider); bounced: bounces and drops.");
 
             return 0;
         }, ct, quiet: parse.GetValue(json)));
@@ -79,5 +85,13 @@ public static class StatsCommand
         }
 
         Console.WriteLine($"Inbound mail, last 30 days: {string.Join(", ", InboundOutcome.Kinds.Select(k => $"{k} {counts.GetValueOrDefault(k)}"))}");
+    }
+
+    /// <summary>"2026-11-25 06:00" from "white-house-watch-20261125-0600": the slot in the newsletter's time.</summary>
+    private static string SlotOf(EditionDeliveries edition)
+    {
+        var id = edition.EditionId;
+        var slot = id.Length > edition.NewsletterId.Length + 1 ? id[(edition.NewsletterId.Length + 1)..] : id;
+        return slot.Length == 13 && slot[8] == '-' ? $"{slot[..4]}-{slot[4..6]}-{slot[6..8]} {slot[9..11]}:{slot[11..13]}" : slot;
     }
 }

@@ -24,6 +24,9 @@ public sealed record Article
     /// <summary>Normalized tags ("us-politics").</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>The tags the feed gave (the source's own and the item's categories), normalized: what re-tagging keeps when rules change. Null for articles stored before it was kept.</summary>
+    public IReadOnlyList<string>? FeedTags { get; init; }
+
     public ArticleSummary? Summary { get; init; }
 
     /// <summary>Lead image of the page, when the page was read.</summary>

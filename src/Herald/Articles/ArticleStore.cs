@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Herald.Storage;
 using Microsoft.Extensions.Logging;
@@ -119,6 +120,28 @@ public sealed class ArticleStore(HeraldStorage storage, ILogger<ArticleStore> lo
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Gives a stored article new tags: its document first (with its ETag; false when someone changed it since it was
+    /// read, for the caller to read again), then its index row, which editions select by. A crash between the two is
+    /// mended by the next re-tagging, which finds the document's tags and the row's apart.
+    /// </summary>
+    public async Task<bool> RetagAsync(ArticleIndexEntry row, Article article, ETag etag, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        if (!article.Tags.SequenceEqual(tags, StringComparer.Ordinal) && !await ReplaceAsync(row.BlobName, article with { Tags = tags }, etag, cancellationToken))
+        {
+            return false;
+        }
+
+        var indexed = ";" + string.Join(';', tags) + ";";
+        if (row.Tags != indexed)
+        {
+            row.Tags = indexed;
+            await storage.ArticleIndex.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>Records another source of a stored story (a syndicated copy or near-duplicate); false when it was already recorded.</summary>

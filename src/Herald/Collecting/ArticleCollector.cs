@@ -43,6 +43,9 @@ public sealed class ArticleCollector(IOptions<HeraldOptions> herald, IOptions<Co
             ShortExtractions = results.Sum(r => r.ShortExtractions),
             LinklessTeasers = results.Sum(r => r.LinklessTeasers),
             Failures = [.. reports.Where(r => r.Report.Failed).OrderBy(r => r.Source, StringComparer.Ordinal).Select(r => (r.Source, r.Report.FailureReason ?? "failed"))],
+            Unmatched = [.. reports.SelectMany(r => r.Report.Stored.Select(s => (r.Source, s.Title, s.Tags)))
+                .Where(s => !herald.Value.Newsletters.Any(n => n.Wants(s.Tags)))
+                .OrderBy(s => s.Source, StringComparer.Ordinal).ThenBy(s => s.Title, StringComparer.Ordinal)],
             Timings = timings,
         };
     }

@@ -37,7 +37,7 @@ public sealed record ArticleDraft(string Title, Uri Link, Uri Canonical, DateTim
         };
     }
 
-    public Article ToArticle(string source, IReadOnlyList<string> tags, DateTimeOffset collectedAt) => new()
+    public Article ToArticle(string source, IReadOnlyList<string> tags, IReadOnlyList<string> feedTags, DateTimeOffset collectedAt) => new()
     {
         Id = CanonicalUrl.IdOf(Canonical.AbsoluteUri),
         Url = Link.AbsoluteUri,
@@ -50,6 +50,7 @@ public sealed record ArticleDraft(string Title, Uri Link, Uri Canonical, DateTim
         Text = Text,
         Html = Html,
         Tags = tags,
+        FeedTags = feedTags,
         ImageUrl = ImageUrl,
         Sources = [new ArticleSource(source, Link.AbsoluteUri)],
     };

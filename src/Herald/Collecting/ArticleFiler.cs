@@ -25,12 +25,13 @@ public sealed class ArticleFiler(Tagger tagger, ArticleStore store, SummarizeQue
         return new NearDuplicateSet(await store.ListFingerprintsAsync(now - settings.NearDuplicateWindow, now, cancellationToken), settings.NearDuplicateBits);
     }
 
-    public async Task<ItemOutcome> FileAsync(FeedSourceOptions source, ParsedItem item, ArticleDraft draft, DateTimeOffset collectedAt, NearDuplicateSet recent, CollectTimings timings, CancellationToken cancellationToken)
+    /// <summary>What became of the item, and the tags it was filed with.</summary>
+    public async Task<(ItemOutcome Outcome, IReadOnlyList<string> Tags)> FileAsync(FeedSourceOptions source, ParsedItem item, ArticleDraft draft, DateTimeOffset collectedAt, NearDuplicateSet recent, CollectTimings timings, CancellationToken cancellationToken)
     {
         if (item.LinkIsSite && Words.Count(draft.Text) < options.Value.TeaserWords)
         {
             logger.LogInformation("Left out \"{Title}\" from {Feed}: no link to its article and only {Words} words in the feed", draft.Title, source.Name, Words.Count(draft.Text));
-            return ItemOutcome.LinklessTeaser;
+            return (ItemOutcome.LinklessTeaser, []);
         }
 
         var watch = Stopwatch.StartNew();
@@ -39,14 +40,14 @@ public sealed class ArticleFiler(Tagger tagger, ArticleStore store, SummarizeQue
         if ((source.IncludeTags.Count > 0 && !TagNormalizer.NormalizeAll(source.IncludeTags).Intersect(tags).Any())
             || TagNormalizer.NormalizeAll(source.ExcludeTags).Intersect(tags).Any())
         {
-            return ItemOutcome.Filtered;
+            return (ItemOutcome.Filtered, tags);
         }
 
         watch.Restart();
-        var article = draft.ToArticle(source.Name, tags, collectedAt);
+        var article = draft.ToArticle(source.Name, tags, [.. TagNormalizer.NormalizeAll(source.Tags.Concat(item.Categories)).Distinct(StringComparer.Ordinal)], collectedAt);
         var outcome = await StoreAsync(article, source, recent, cancellationToken);
         timings.AddStore(watch.Elapsed);
-        return outcome;
+        return (outcome, tags);
     }
 
     private async Task<ItemOutcome> StoreAsync(Article article, FeedSourceOptions source, NearDuplicateSet recent, CancellationToken cancellationToken)

@@ -24,5 +24,8 @@ public sealed record CollectReport(int Sources, int FailedSources, int Items, in
     /// <summary>Each source that failed and why (its feed state keeps the same reason); the next run tries them again.</summary>
     public IReadOnlyList<(string Source, string Reason)> Failures { get; init; } = [];
 
+    /// <summary>New articles no newsletter takes (its tags match no newsletter's IncludeTags, or an ExcludeTag): stored, but no reader will see them.</summary>
+    public IReadOnlyList<(string Source, string Title, IReadOnlyList<string> Tags)> Unmatched { get; init; } = [];
+
     public CollectTimings Timings { get; init; } = new();
 }

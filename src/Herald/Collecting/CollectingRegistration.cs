@@ -19,6 +19,7 @@ public static class CollectingRegistration
         services.AddSingleton<ArticleFiler>();
         services.AddSingleton<SourceCollector>();
         services.AddSingleton<ArticleCollector>();
+        services.AddSingleton<ArticleRetagger>();
         return services;
     }
 }

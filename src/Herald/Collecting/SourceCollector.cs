@@ -52,7 +52,7 @@ public sealed class SourceCollector(
         }
 
         var seen = state.SeenItems.Split(';', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var outcomes = new ConcurrentBag<(ItemOutcome Outcome, bool Page, bool FellShort)>();
+        var outcomes = new ConcurrentBag<(ItemOutcome Outcome, bool Page, bool FellShort, string Title, IReadOnlyList<string> Tags)>();
         var collectedAt = time.GetUtcNow();
         var fresh = feed.Items.Where(item => !seen.Contains(ItemKey(item))).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelItems, CancellationToken = cancellationToken };
@@ -64,7 +64,10 @@ public sealed class SourceCollector(
         var siteLines = SiteLines.Parse(state.SiteLines);
         var texts = siteLines.RemoveRepeated([.. drafts.Select(d => d.Draft.Text)]);
         await Parallel.ForEachAsync(Enumerable.Range(0, fresh.Count), parallel, async (i, ct) =>
-            outcomes.Add((await filer.FileAsync(source, fresh[i], drafts[i].Draft with { Text = texts[i] }, collectedAt, recent, timings, ct), drafts[i].Page, drafts[i].FellShort)));
+        {
+            var (outcome, tags) = await filer.FileAsync(source, fresh[i], drafts[i].Draft with { Text = texts[i] }, collectedAt, recent, timings, ct);
+            outcomes.Add((outcome, drafts[i].Page, drafts[i].FellShort, drafts[i].Draft.Title, tags));
+        });
 
         // Only now, with every item stored, are the items remembered: a failure above retries them next run.
         state.SeenItems = string.Join(';', feed.Items.Select(ItemKey).Distinct());
@@ -80,7 +83,10 @@ public sealed class SourceCollector(
             outcomes.Count(o => o.Outcome == ItemOutcome.NearDuplicate),
             outcomes.Count(o => o.Page),
             outcomes.Count(o => o.FellShort),
-            outcomes.Count(o => o.Outcome == ItemOutcome.LinklessTeaser));
+            outcomes.Count(o => o.Outcome == ItemOutcome.LinklessTeaser))
+        {
+            Stored = [.. outcomes.Where(o => o.Outcome == ItemOutcome.New).Select(o => (o.Title, o.Tags))],
+        };
         logger.LogInformation("Collected {Count} items from {Feed} ({Format}): {New} new, {Known} known, {Duplicates} near-duplicates, {Filtered} filtered", feed.Items.Count, source.Name, feed.Format, report.New, report.Known, report.NearDuplicates, report.Filtered);
         return report;
     }

@@ -16,6 +16,7 @@ public sealed class Tagger
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
     private readonly List<(string Tag, string[][] Phrases, Regex[] Patterns, double Weight, double Threshold)> _rules;
     private readonly Dictionary<string, string> _synonyms;
+    private HashSet<string>? _ruleTags;
 
     public Tagger(IOptions<HeraldOptions> options)
     {
@@ -28,6 +29,9 @@ public sealed class Tagger
             rule.Weight,
             rule.Threshold))];
     }
+
+    /// <summary>The tags the rules give (after synonyms): what re-tagging may take away from an article.</summary>
+    public IReadOnlySet<string> RuleTags => _ruleTags ??= _rules.Select(r => _synonyms.GetValueOrDefault(r.Tag, r.Tag)).ToHashSet(StringComparer.Ordinal);
 
     public IReadOnlyList<string> Tag(IEnumerable<string> sourceTags, IEnumerable<string> categories, string title, string text)
     {

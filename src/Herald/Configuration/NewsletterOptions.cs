@@ -74,6 +74,13 @@ public sealed class NewsletterOptions
     [Required]
     public string PostalAddress { get; set; } = "";
 
+    /// <summary>Whether an article with these (normalized) tags is one the newsletter takes: any of its IncludeTags, none of its ExcludeTags.</summary>
+    public bool Wants(IEnumerable<string> tags)
+    {
+        var set = tags as IReadOnlyCollection<string> ?? [.. tags];
+        return Text.TagNormalizer.NormalizeAll(IncludeTags).Any(set.Contains) && !Text.TagNormalizer.NormalizeAll(ExcludeTags).Any(set.Contains);
+    }
+
     /// <summary>The newsletter's own sources, read in addition to Herald:Sources.</summary>
     public List<FeedSourceOptions> Sources { get; set; } = [];
 }

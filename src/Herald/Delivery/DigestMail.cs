@@ -40,7 +40,7 @@ public sealed class DigestMail(SubscriberTokens tokens, SiteLinks links, IUnsubs
     public MailRecipient Recipient(NewsletterOptions newsletter, Edition edition, Recipient recipient, string? key = null)
     {
         var unsubscribeToken = tokens.Create(TokenPurpose.Unsubscribe, newsletter.Id, recipient.Id);
-        var unsubscribe = links.Unsubscribe(unsubscribeToken);
+        var unsubscribe = links.Unsubscribe(unsubscribeToken, edition.Id);
         var mailto = mailbox.AddressFor(unsubscribeToken);
         return new MailRecipient
         {

@@ -135,11 +135,9 @@ public sealed class EditionBuilder(
 
     private async Task<List<Article>> SelectAsync(NewsletterOptions newsletter, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var include = TagSet(newsletter.IncludeTags);
-        var exclude = TagSet(newsletter.ExcludeTags);
         var oldest = to - newsletter.MaxArticleAge;
         var rows = (await articles.ListCollectedAsync(from, to, cancellationToken))
-            .Where(r => r.TagList.Any(include.Contains) && !r.TagList.Any(exclude.Contains))
+            .Where(r => newsletter.Wants(r.TagList))
             .Where(r => r.PublishedAt is null || r.PublishedAt >= oldest)
             .ToList();
 

@@ -28,6 +28,9 @@ public sealed class SiteLinks(IOptions<HeraldOptions> options)
 
     public string Unsubscribe(string token) => (_unsubscribe ??= Base + WithToken(Routes.Unsubscribe, "")) + Uri.EscapeDataString(token);
 
+    /// <summary>The unsubscribe link of one edition's copy: the edition it came from is counted when the reader leaves through it.</summary>
+    public string Unsubscribe(string token, string editionId) => Unsubscribe(token) + "&edition=" + Uri.EscapeDataString(editionId);
+
     public string Preferences(string token) => (_preferences ??= Base + WithToken(Routes.Preferences, "")) + Uri.EscapeDataString(token);
 
     /// <summary>The site's origin ("https://herald.example"): forms may only be posted from it.</summary>
