@@ -93,6 +93,48 @@ public class DigestRenderingTests
     private static DigestOutput Render(IReadOnlyList<Story> stories) =>
         Renderer().Render(Newsletter, NewsletterSchedule.For(Newsletter).SlotAt(new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero)), "e", StoryRanking.Rank(Newsletter, stories, new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero)));
 
+    [Fact]
+    public void Today_in_brief_lists_the_stories_in_the_order_the_sections_below_show_them_and_each_section_counts_from_one()
+    {
+        var newsletter = new NewsletterOptions
+        {
+            Id = "white-house-watch", Title = "White House Watch", Template = "digest", PostalAddress = "1 Example Street",
+            Sections = [new SectionOptions { Title = "Congress", Tags = ["congress"] }, new SectionOptions { Title = "The White House", Tags = ["white-house"] }],
+        };
+        var at = new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero);
+        RankedStory Ranked(string id, string title, int rank, string section) =>
+            new(new Story(Story(id, title, "Capitol Wire", $"{title} happened.", at.AddHours(-rank)), [], $"{title} happened."), 10 - rank, rank, section);
+        // The top story is in the second section: sections reorder what the ranking says.
+        IReadOnlyList<RankedStory> ranked = [Ranked("a", "Oval Office order", 1, "The White House"), Ranked("b", "Senate vote", 2, "Congress"), Ranked("c", "Press briefing", 3, "The White House"), Ranked("d", "House bill", 4, "Congress")];
+
+        var digest = Renderer().Render(newsletter, NewsletterSchedule.For(newsletter).SlotAt(at), "white-house-watch-20261125-0600", ranked);
+
+        var brief = digest.Text[digest.Text.IndexOf("TODAY IN BRIEF", StringComparison.Ordinal)..digest.Text.IndexOf("== CONGRESS ==", StringComparison.Ordinal)];
+        Assert.Equal(["Senate vote", "House bill", "Oval Office order", "Press briefing"], Lines(brief));
+        Assert.Contains("== CONGRESS ==\n\n1. Senate vote", digest.Text.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("== THE WHITE HOUSE ==\n\n1. Oval Office order", digest.Text.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.True(digest.Html.IndexOf(">Senate vote<", StringComparison.Ordinal) < digest.Html.IndexOf(">Oval Office order<", StringComparison.Ordinal));
+
+        static List<string> Lines(string brief) =>
+            [.. brief.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\s*\d+\. (.+)$")).Where(m => m.Success).Select(m => m.Groups[1].Value.Trim())];
+    }
+
+    [Fact]
+    public void A_dek_that_is_a_sentence_of_the_summary_is_not_said_twice()
+    {
+        var at = new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero);
+        var article = Story("a", "Senate passes the budget", "Capitol Wire", "The vote was 52 to 48.", at) with
+        {
+            Summary = new ArticleSummary("The measure now goes to the House.", "The Senate passed the budget late on Tuesday. The measure now goes to the House. The vote was 52 to 48.", "extractive", at),
+        };
+        var story = new Story(article, [], article.Summary!.Short);
+
+        var digest = Renderer().Render(Newsletter, NewsletterSchedule.For(Newsletter).SlotAt(at), "white-house-watch-20261125-0600", [new RankedStory(story, 1, 1, null)]);
+
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(System.Text.RegularExpressions.Regex.Replace(digest.Text, @"\s+", " "), "The measure now goes to the House"));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(digest.Html, "The measure now goes to the House"));
+    }
+
     private static DigestRenderer Renderer()
     {
         var options = Options.Create(new HeraldOptions { PublicBaseUrl = "https://herald.example", TemplateDirectory = RepositoryPaths.Templates });

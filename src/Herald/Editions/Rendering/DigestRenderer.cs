@@ -33,13 +33,14 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links)
     private DigestOutput Render(NewsletterOptions newsletter, EditionSlot slot, string editionId, IReadOnlyList<RankedStory> ranked, bool inline)
     {
         var zone = NewsletterSchedule.For(newsletter).Zone;
-        var views = ranked.Select(r => ToView(r, zone)).ToList();
-        var preheader = Preheader(views);
+        var sections = Sections(newsletter, ranked, zone).ToList();
+        var views = sections.SelectMany(s => s.Stories).ToList(); // in the order the digest shows them
+        var preheader = Preheader([.. ranked.Select(r => ToView(r, zone, r.Rank))]);
         var model = new DigestModel(
             NewsletterView.Of(newsletter),
             new EditionView(editionId, slot.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), slot.Local.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture), ZoneName(zone, slot.At), preheader),
-            [.. views.Take(BriefLength).Select(v => new BriefItem(v.Number, v.Anchor, v.Title))],
-            [.. Sections(newsletter, ranked, views)],
+            [.. views.Take(BriefLength).Select((v, i) => new BriefItem(i + 1, v.Anchor, v.Title))],
+            sections,
             new LinkView(PersonalSlots.Marker(PersonalSlot.UnsubscribeUrl), PersonalSlots.Marker(PersonalSlot.PreferencesUrl), links.Archive(newsletter.Id, slot.Key), links.SubscribePage(newsletter.Id)),
             views.Count);
 
@@ -61,25 +62,26 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links)
     public static PreMailer.Net.InlineResult Inline(string html, string stylesheet) =>
         PreMailer.Net.PreMailer.MoveCssInline(html, removeStyleElements: false, ignoreElements: "#herald-responsive", css: stylesheet, stripIdAndClassAttributes: false, removeComments: true);
 
-    private static IEnumerable<SectionView> Sections(NewsletterOptions newsletter, IReadOnlyList<RankedStory> ranked, List<StoryView> views)
+    /// <summary>The sections in the newsletter's order, each story numbered within its section as the reader counts them.</summary>
+    private static IEnumerable<SectionView> Sections(NewsletterOptions newsletter, IReadOnlyList<RankedStory> ranked, TimeZoneInfo zone)
     {
-        var bySection = ranked.Zip(views).ToLookup(p => p.First.Section, p => p.Second);
+        var bySection = ranked.ToLookup(r => r.Section);
         foreach (var title in newsletter.Sections.Select(s => s.Title).Where(t => bySection.Contains(t)))
         {
-            yield return new SectionView(title, [.. bySection[title]]);
+            yield return new SectionView(title, [.. bySection[title].Select((r, i) => ToView(r, zone, i + 1))]);
         }
 
         if (bySection.Contains(null))
         {
-            yield return new SectionView(newsletter.Sections.Count == 0 ? null : "More news", [.. bySection[null]]);
+            yield return new SectionView(newsletter.Sections.Count == 0 ? null : "More news", [.. bySection[null].Select((r, i) => ToView(r, zone, i + 1))]);
         }
     }
 
-    private static StoryView ToView(RankedStory ranked, TimeZoneInfo zone)
+    private static StoryView ToView(RankedStory ranked, TimeZoneInfo zone, int number)
     {
         var story = ranked.Story;
         return new StoryView(
-            ranked.Rank,
+            number,
             $"story-{ranked.Rank}",
             PersonalSlots.Clean(story.Lead.Title),
             PersonalSlots.Clean(story.Lead.CanonicalUrl),
@@ -92,11 +94,12 @@ public sealed class DigestRenderer(TemplateCatalog templates, SiteLinks links)
             [.. OtherSources(story).Select(s => new SourceView(PersonalSlots.Clean(s.Name), PersonalSlots.Clean(s.Url)))]);
     }
 
-    /// <summary>The dek, unless the summary opens with it (an extractive dek is the summary's first sentence): said once is enough.</summary>
+    /// <summary>The dek, unless the summary says it already (an extractive dek is one of the article's sentences): said once is enough.</summary>
     private static string Dek(Story story)
     {
-        var dek = PersonalSlots.Clean(story.Lead.Summary?.Dek ?? "").Trim();
-        return dek.Length == 0 || Collapse(story.Summary).StartsWith(Collapse(dek), StringComparison.Ordinal) ? "" : dek;
+        var dek = Collapse(PersonalSlots.Clean(story.Lead.Summary?.Dek ?? ""));
+        var summary = Collapse(story.Summary);
+        return dek.Length == 0 || summary.Contains(dek, StringComparison.OrdinalIgnoreCase) || SentenceSplitter.Split(summary).Any(s => string.Equals(Collapse(s), dek, StringComparison.OrdinalIgnoreCase)) ? "" : dek;
 
         static string Collapse(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
     }
