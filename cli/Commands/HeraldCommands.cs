@@ -102,11 +102,12 @@ public static class HeraldCommands
                 now = new DateTimeOffset(local, schedule.Zone.GetUtcOffset(local));
             }
 
-            var slot = schedule.SlotAt(now);
-            var edition = await host.Services.GetRequiredService<EditionBuilder>().RenderAsync(newsletter, slot, $"{newsletter.Id}-preview", ct);
+            // The slot whose edition goes out at that moment: the schedule's latest at or before it.
+            var slot = schedule.Latest(now.AddDays(-31), now) ?? schedule.SlotAt(now);
+            var (edition, basis) = await host.Services.GetRequiredService<EditionPreview>().PreviewAsync(newsletter, slot, $"{newsletter.Id}-preview", ct);
             if (edition is null)
             {
-                Console.WriteLine($"Nothing new for {newsletter.Id} at {slot.Local:yyyy-MM-dd HH:mm} {newsletter.TimeZone}: an edition then would be empty. Run 'herald run' to collect first.");
+                Console.WriteLine($"No edition of {newsletter.Id} to show at {slot.Local:yyyy-MM-dd HH:mm} {newsletter.TimeZone}: {basis}. 'herald run' collects first.");
                 return 0;
             }
 
@@ -115,7 +116,8 @@ public static class HeraldCommands
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await File.WriteAllTextAsync(file, edition.Html, ct);
             await File.WriteAllTextAsync(Path.ChangeExtension(file, ".txt"), edition.Text, ct);
-            Console.WriteLine($"Preview of {newsletter.Id} at {slot.Local:yyyy-MM-dd HH:mm} {newsletter.TimeZone} ({edition.Stories} stories from {edition.ArticleIds.Count} articles): {file}");
+            Console.WriteLine($"Preview of {newsletter.Id} at {slot.Local:yyyy-MM-dd HH:mm} {newsletter.TimeZone} ({edition.Stories} stories from {edition.ArticleIds.Count} articles; {basis}): {file}");
+            Console.WriteLine($"Subject:    {edition.Subject}");
             return 0;
         }, ct));
         return command;

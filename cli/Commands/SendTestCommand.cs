@@ -11,7 +11,8 @@ public static class SendTestCommand
     {
         var newsletterOption = new Option<string?>("--newsletter") { Description = "Newsletter id. Default: the first configured." };
         var toOption = new Option<string>("--to") { Description = "Address to send the test to.", Required = true };
-        var command = new Command("send-test", "Send the newsletter's latest edition to one address, marked as a test, touching neither the ledger nor the subscribers.") { newsletterOption, toOption };
+        var freshOption = new Option<bool>("--fresh") { Description = "Render the edition anew with the current templates instead of sending it as it was stored." };
+        var command = new Command("send-test", "Send the newsletter's latest edition to one address, marked as a test, touching neither the ledger nor the subscribers.") { newsletterOption, toOption, freshOption };
         command.SetAction((parse, ct) => HeraldCommands.Session(parse, async host =>
         {
             if (await HeraldCommands.NewsletterAsync(host, parse.GetValue(newsletterOption)) is not { } newsletter)
@@ -19,7 +20,7 @@ public static class SendTestCommand
                 return 2;
             }
 
-            var result = await host.Services.GetRequiredService<TestSender>().SendAsync(newsletter, parse.GetValue(toOption)!, ct);
+            var result = await host.Services.GetRequiredService<TestSender>().SendAsync(newsletter, parse.GetValue(toOption)!, ct, parse.GetValue(freshOption));
             switch (result)
             {
                 case TestSendResult.Sent sent:

@@ -58,7 +58,8 @@ public static class StatsCommand
                 }
             }
 
-            Console.WriteLine("left: unsubscribed through the edition (its link, one-click, or the provider); bounced: bounces and drops.");
+            Console.WriteLine("left: unsubscribed through the edition (its link, one-click, the provider)");
+            Console.WriteLine("bounced: bounces and drops");
 
             return 0;
         }, ct, quiet: parse.GetValue(json)));

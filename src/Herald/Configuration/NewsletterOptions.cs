@@ -81,6 +81,12 @@ public sealed class NewsletterOptions
         return Text.TagNormalizer.NormalizeAll(IncludeTags).Any(set.Contains) && !Text.TagNormalizer.NormalizeAll(ExcludeTags).Any(set.Contains);
     }
 
+    /// <summary>
+    /// The subject line, a one-line Scriban template with title, lead (the top headline), count, more and date; default
+    /// "{{ title }}: {{ lead }}{{ if more > 0 }} and {{ more }} more{{ end }}".
+    /// </summary>
+    public string? Subject { get; set; }
+
     /// <summary>The newsletter's own sources, read in addition to Herald:Sources.</summary>
     public List<FeedSourceOptions> Sources { get; set; } = [];
 }

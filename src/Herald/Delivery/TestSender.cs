@@ -1,5 +1,6 @@
 using Herald.Configuration;
 using Herald.Editions;
+using Herald.Editions.Scheduling;
 using Herald.Mail;
 using Herald.Subscribers;
 
@@ -10,9 +11,10 @@ namespace Herald.Delivery;
 /// X-Herald-Test header; the delivery ledger and the subscribers are not touched (the links in it work for that
 /// address like any reader's, and do nothing when it subscribes to nothing).
 /// </summary>
-public sealed class TestSender(EditionStore editions, DigestMail mail, IMailTransport transport, TimeProvider time)
+public sealed class TestSender(EditionStore editions, EditionPreview preview, DigestMail mail, IMailTransport transport, TimeProvider time)
 {
-    public async Task<TestSendResult> SendAsync(NewsletterOptions newsletter, string address, CancellationToken cancellationToken)
+    /// <param name="fresh">Render the edition anew with the templates as they are now, instead of sending it as it was stored.</param>
+    public async Task<TestSendResult> SendAsync(NewsletterOptions newsletter, string address, CancellationToken cancellationToken, bool fresh = false)
     {
         var normalized = EmailAddresses.Normalize(address);
         if (normalized is null)
@@ -21,6 +23,13 @@ public sealed class TestSender(EditionStore editions, DigestMail mail, IMailTran
         }
 
         var edition = (await editions.ListPublishedAsync(newsletter.Id, 1, cancellationToken)).FirstOrDefault();
+        if (fresh)
+        {
+            // The latest edition re-rendered, or, before the first, the one the collected stories would make now.
+            var slot = edition is null ? NewsletterSchedule.For(newsletter).SlotAt(time.GetUtcNow()) : NewsletterSchedule.For(newsletter).SlotAt(edition.SlotAt);
+            edition = (await preview.PreviewAsync(newsletter, slot, edition?.Id ?? slot.IdFor(newsletter.Id), cancellationToken)).Edition;
+        }
+
         if (edition is null)
         {
             return new TestSendResult.NotSent($"{newsletter.Id} has no edition yet; 'herald run' builds one.", IsUsageError: false);

@@ -20,8 +20,7 @@ public sealed class EditionBuilder(
     ArticleStore articles,
     EditionStore editions,
     IArticleSummarizer summarizer,
-    DigestRenderer renderer,
-    StoryEmbeddings embeddings,
+    EditionComposer composer,
     TimeProvider time,
     ILogger<EditionBuilder> logger)
 {
@@ -29,7 +28,7 @@ public sealed class EditionBuilder(
     private static readonly TimeSpan RepeatHorizon = TimeSpan.FromDays(3);
 
     /// <summary>Similarity to an article of the previous edition above which a new article is the same event told again.</summary>
-    public const double RepeatThreshold = 0.5;
+    public const double RepeatThreshold = EditionComposer.RepeatThreshold;
 
     /// <summary>The slot's edition: the stored one, else a new one (or a skip) stored now.</summary>
     public async Task<Edition> BuildAsync(NewsletterOptions newsletter, EditionSlot slot, CancellationToken cancellationToken)
@@ -75,39 +74,8 @@ public sealed class EditionBuilder(
             return null;
         }
 
-        // Leave out what the previous edition already told: the same articles, and other reports of its events.
         var earlier = await EarlierArticlesAsync(newsletter, latest, slot, cancellationToken);
-        var sent = earlier.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        var fresh = StoryGrouper.NotRetelling([.. selected.Where(a => !sent.Contains(a.Id))], earlier, RepeatThreshold);
-        var ranked = StoryRanking.Rank(newsletter, StoryGrouper.Group(fresh, embeddings), slot.At);
-        if (ranked.Count == 0)
-        {
-            return null;
-        }
-
-        var digest = renderer.Render(newsletter, slot, editionId, ranked);
-        // One line, whatever the feed's title held: a subject is a header.
-        var lead = System.Text.RegularExpressions.Regex.Replace(PersonalSlots.Clean(ranked[0].Story.Lead.Title), @"\s+", " ").Trim();
-        var subject = ranked.Count == 1 ? $"{newsletter.Title}: {lead}" : $"{newsletter.Title}: {lead} and {ranked.Count - 1} more";
-        return new Edition
-        {
-            Id = editionId,
-            NewsletterId = newsletter.Id,
-            Slot = slot.Key,
-            SlotAt = slot.At,
-            Date = slot.Date,
-            TimeZone = newsletter.TimeZone,
-            WindowStart = windowStart,
-            WindowEnd = windowEnd,
-            ArticleIds = [.. ranked.SelectMany(r => r.Story.AlsoReported.Prepend(r.Story.Lead)).Select(a => a.Id)],
-            Stories = ranked.Count,
-            Subject = subject,
-            Preheader = digest.Preheader,
-            Html = digest.Html,
-            Text = digest.Text,
-            Manifest = digest.Manifest,
-            BuiltAt = time.GetUtcNow(),
-        };
+        return composer.Compose(newsletter, slot, editionId, selected, earlier, windowStart, windowEnd);
     }
 
     private Edition Skip(NewsletterOptions newsletter, EditionSlot slot, EditionPointer? latest)

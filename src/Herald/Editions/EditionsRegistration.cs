@@ -14,7 +14,7 @@ public static class EditionsRegistration
     /// edition, and handing it to delivery (an <see cref="IEditionFanOut"/> another feature registers).
     /// </summary>
     public static IServiceCollection AddHeraldEditions(this IServiceCollection services) =>
-        services.AddSingleton<EditionStore>().AddSingleton<StoryEmbeddings>().AddSingleton<DigestRenderer>().AddSingleton<EditionBuilder>()
+        services.AddSingleton<EditionStore>().AddSingleton<StoryEmbeddings>().AddSingleton<DigestRenderer>().AddSingleton<EditionComposer>().AddSingleton<EditionBuilder>().AddSingleton<EditionPreview>()
             .AddSingleton<EditionDispatcher>()
             .AddSingleton<IValidateOptions<HeraldOptions>, ScheduleValidator>()
             .AddSingleton<IValidateOptions<HeraldOptions>, DigestTemplateValidator>();

@@ -50,8 +50,8 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             var all = await RunAsync(["deliveries", "--data", data], prefix);
 
             Assert.True(deliveries.ExitCode == 0, deliveries.Errors);
-            Assert.Contains("white-house-watch-20261125-0600: 3 recipients in 2 batches", deliveries.Output, StringComparison.Ordinal);
-            Assert.Contains("batches: 2 sent, 0 queued, 0 sending, 0 parked", deliveries.Output, StringComparison.Ordinal);
+            Assert.Contains("white-house-watch-20261125-0600: sent, 3 recipients in 2 batches", deliveries.Output, StringComparison.Ordinal);
+            Assert.Contains("batches: 2 sent, 0 sending, 0 scheduled, 0 parked", deliveries.Output, StringComparison.Ordinal);
             Assert.True(test.ExitCode == 0, test.Output + test.Errors);
             Assert.Contains("Sent edition white-house-watch-20261125-0600 to editor@herald.example as a test.", test.Output, StringComparison.Ordinal);
             var testEmail = Assert.Single(Directory.GetFiles(Path.Combine(data, "outbox", "white-house-watch", "tests"), "*.eml"));
@@ -63,7 +63,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
 
             Assert.Equal(deliveries.Output[deliveries.Output.IndexOf("white-house-watch-20261125-0600:", StringComparison.Ordinal)..], after.Output[after.Output.IndexOf("white-house-watch-20261125-0600:", StringComparison.Ordinal)..]);
             Assert.Contains("3 subscribers", subscribers.Output, StringComparison.Ordinal);
-            Assert.Contains("white-house-watch: 2026-11-25-0600 queued; next 2026-11-26 06:00 America/New_York", all.Output, StringComparison.Ordinal);
+            Assert.Contains("white-house-watch: 2026-11-25-0600 sent; next 2026-11-26 06:00 America/New_York", all.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("editor@herald.example", subscribers.Output, StringComparison.Ordinal);
         }
         finally
@@ -102,7 +102,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             Assert.Contains("Erased a***@example.com: the subscriber record, 1 consent records", erase.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("ada@example.com", afterErase.Output, StringComparison.Ordinal);
             Assert.True(stats.ExitCode == 0, stats.Errors);
-            Assert.Matches(@"white-house-watch-20261125-0600\s+3\s+3\s+0\s+0\s+0\s+0\s+0\s+0\s+0", stats.Output);
+            Assert.Matches(@"white-house-watch\nslot\s+readers\s+sent\s+refused\s+delivered\s+bounced\s+opened\s+clicked\s+left\s+spam\n2026-11-25 06:00\s+3\s+3\s+0\s+0\s+0\s+0\s+0\s+0\s+0", stats.Output.Replace("\r", "", StringComparison.Ordinal));
             Assert.Contains("Inbound mail, last 30 days: subscribe 0, unsubscribe 0, help 0, ignored 0", stats.Output, StringComparison.Ordinal);
         }
         finally
@@ -122,7 +122,7 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             var garbled = await RunAsync(["preview", "--at", "tomorrow-ish", "--data", data], prefix);
 
             Assert.True(empty.ExitCode == 0, empty.Errors);
-            Assert.Contains("Nothing new for white-house-watch at 2026-11-26 06:00 America/New_York", empty.Output, StringComparison.Ordinal);
+            Assert.Contains("No edition of white-house-watch to show at 2026-11-26 06:00 America/New_York: not built yet, and nothing new has come since the last edition", empty.Output, StringComparison.Ordinal);
             Assert.Equal(2, garbled.ExitCode);
             Assert.Contains("--at: 'tomorrow-ish' is not a local date and time", garbled.Errors, StringComparison.Ordinal);
         }
@@ -193,13 +193,14 @@ public class HeraldCommandTests(AzuriteFixture azurite)
             var deliveriesJson = await RunAsync(["deliveries", "--json", "--data", other], json);
             using var deliveriesDocument = JsonDocument.Parse(deliveriesJson.Output);
             var edition = Assert.Single(deliveriesDocument.RootElement.GetProperty("editions").EnumerateArray());
-            Assert.Contains($"{edition.GetProperty("editionId").GetString()}: {edition.GetProperty("recipients")} recipients in {edition.GetProperty("batches")} batches", deliveries.Output, StringComparison.Ordinal);
+            Assert.Contains($"{edition.GetProperty("editionId").GetString()}: {edition.GetProperty("state").GetString()}, {edition.GetProperty("recipients")} recipients in {edition.GetProperty("batches")} batches", deliveries.Output, StringComparison.Ordinal);
 
             var stats = await RunAsync(["stats", "--data", other], json);
             var statsJson = await RunAsync(["stats", "--json", "--data", other], json);
             using var statsDocument = JsonDocument.Parse(statsJson.Output);
             var row = Assert.Single(statsDocument.RootElement.GetProperty("editions").EnumerateArray());
-            Assert.Matches($@"{row.GetProperty("editionId").GetString()}\s+{row.GetProperty("recipients")}\s+{row.GetProperty("accepted")}\s+{row.GetProperty("refused")}", stats.Output);
+            var slot = Regex.Replace(row.GetProperty("editionId").GetString()!, @"^.*-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})$", "$1-$2-$3 $4:$5");
+            Assert.Matches($@"{slot}\s+{row.GetProperty("recipients")}\s+{row.GetProperty("accepted")}\s+{row.GetProperty("refused")}", stats.Output);
 
             var list = await RunAsync(["subscribers", "list", "white-house-watch", "--data", other], json);
             var listJson = await RunAsync(["subscribers", "list", "white-house-watch", "--json", "--data", other], json);

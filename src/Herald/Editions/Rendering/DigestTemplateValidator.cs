@@ -28,6 +28,11 @@ internal sealed class DigestTemplateValidator(TimeProvider time) : IValidateOpti
         for (var i = 0; i < options.Newsletters.Count; i++)
         {
             var newsletter = options.Newsletters[i];
+            if (SubjectLine.Problem(newsletter) is { } subject)
+            {
+                failures.Add($"Herald:Newsletters:{i}:Subject: {subject}");
+            }
+
             if (ScheduleValidator.Problem(newsletter) is not null)
             {
                 continue; // the schedule's own validator names it
