@@ -87,6 +87,12 @@ public sealed class NewsletterOptions
     /// </summary>
     public string? Subject { get; set; }
 
+    /// <summary>
+    /// A welcome mail sent once a reader confirms: the template set ("welcome" is "welcome.html.scriban" and
+    /// "welcome.txt.scriban" in the template folder); none when unset.
+    /// </summary>
+    public string? Welcome { get; set; }
+
     /// <summary>The newsletter's own sources, read in addition to Herald:Sources.</summary>
     public List<FeedSourceOptions> Sources { get; set; } = [];
 }

@@ -8,6 +8,7 @@ public sealed class ConfirmationService(
     SubscriberStore store,
     SuppressionList suppressions,
     ConsentLog consents,
+    ConfirmationMail mail,
     TimeProvider time,
     ILogger<ConfirmationService> logger)
 {
@@ -53,7 +54,24 @@ public sealed class ConfirmationService(
             await suppressions.RemoveAsync(subscriber.Id, cancellationToken);
             await consents.AddAsync(subscriber.Id, new ConsentRecord(now, verified.NewsletterId, "confirmed", subscription.Origin, ipHash), cancellationToken);
             logger.LogInformation("Subscriber {SubscriberId} of {Newsletter} is now {Status} ({Reason})", subscriber.Id, verified.NewsletterId, SubscriberStatus.Active, "confirmed");
+            await WelcomeAsync(verified.NewsletterId, subscriber, cancellationToken);
             return ChangeOutcome.Done;
+        }
+    }
+
+    /// <summary>
+    /// The welcome mail, once, by the request that confirmed: it is a courtesy, so a failure to send it is logged and the
+    /// confirmation stands (a reader is not left pending for want of a welcome).
+    /// </summary>
+    private async Task WelcomeAsync(string newsletterId, Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mail.SendWelcomeAsync(newsletterId, subscriber, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Mail.PermanentDeliveryException or Mail.TransientDeliveryException or IOException or HttpRequestException)
+        {
+            logger.LogWarning("The welcome mail of {Newsletter} to subscriber {SubscriberId} did not go: {Reason}", newsletterId, subscriber.Id, ex.Message);
         }
     }
 }

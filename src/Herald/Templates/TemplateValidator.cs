@@ -26,6 +26,15 @@ internal sealed class TemplateValidator : IValidateOptions<HeraldOptions>
 
         for (var i = 0; i < options.Newsletters.Count; i++)
         {
+            if (options.Newsletters[i].Welcome is { Length: > 0 } welcome)
+            {
+                var absent = new[] { $"{welcome}.html.scriban", $"{welcome}.txt.scriban" }.Where(file => !File.Exists(Path.Combine(directory, file))).ToList();
+                if (absent.Count > 0)
+                {
+                    failures.Add($"Herald:Newsletters:{i}:Welcome: unknown template '{welcome}' (no {string.Join(" or ", absent.Select(f => $"'{f}'"))} in '{directory}').");
+                }
+            }
+
             var template = options.Newsletters[i].Template;
             var missing = TemplateCatalog.DigestFiles(template).Where(file => !File.Exists(Path.Combine(directory, file))).ToList();
             if (missing.Count > 0)
