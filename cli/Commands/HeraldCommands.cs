@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using Herald.Configuration;
 using Herald.Editions;
@@ -38,12 +39,14 @@ public static class HeraldCommands
         Recursive = true,
     };
 
-    public static RootCommand Build()
+    /// <summary>The command tree, named "herald" as its users type it (a root command would take the assembly's name).</summary>
+    public static Command Build()
     {
-        var root = new RootCommand("Herald: collects tagged news, summarizes it, and emails a digest to subscribers.")
+        var root = new Command("herald", "Herald: collects tagged news, summarizes it, and emails a digest to subscribers.")
         {
+            new HelpOption(), new VersionOption(),
             ConfigOption, DataOption, VerboseOption, NowOption,
-            RunCommand(), PreviewCommand(), SubscribersCommand.Build(), DeliveriesCommand.Build(), SendCommand.Build(), SendTestCommand.Build(), ServeCommand.Build(), StatsCommand.Build(), DoctorCommand.Build(), PruneCommand.Build(), SourcesCommand.Build(), RetagCommand.Build(),
+            RunCommand(), PreviewCommand(), SubscribersCommand.Build(), DeliveriesCommand.Build(), SendCommand.Build(), SendTestCommand.Build(), ServeCommand.Build(), StatsCommand.Build(), DoctorCommand.Build(), PruneCommand.Build(), SourcesCommand.Build(), RetagCommand.Build(), InitCommand.Build(),
             ExtractCommand.Build((parse, action, ct, needsStorage) => Session(parse, action, ct, needsStorage)),
         };
         return root;

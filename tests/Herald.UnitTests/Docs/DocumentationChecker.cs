@@ -73,7 +73,7 @@ public static partial class DocumentationChecker
     /// that starts with its full name ("herald subscribers import"), and each of its options (name and aliases) must
     /// appear in that heading's section; the root's options (--config, --data, ...) anywhere on the page.
     /// </summary>
-    public static IReadOnlyList<string> UndocumentedCommands(RootCommand root, string page)
+    public static IReadOnlyList<string> UndocumentedCommands(Command root, string page)
     {
         var problems = new List<string>();
         var headings = Markdown.Headings(page);
@@ -97,7 +97,7 @@ public static partial class DocumentationChecker
     /// Every "./herald ..." or "herald ..." line of the page's sh blocks that the CLI's own parser refuses, with its errors
     /// (an unknown command or option, a missing argument, a value of the wrong type).
     /// </summary>
-    public static IReadOnlyList<string> UnparsableCommandLines(RootCommand root, string relativePath, string text)
+    public static IReadOnlyList<string> UnparsableCommandLines(Command root, string relativePath, string text)
     {
         var problems = new List<string>();
         foreach (var fence in Markdown.Fences(text).Where(f => f.Info is "sh" or "bash" or "shell"))
@@ -164,7 +164,7 @@ public static partial class DocumentationChecker
     }
 
     /// <summary>The command a heading names: "herald", then each following word while it is a sub-command of the one before.</summary>
-    private static string? CommandOfHeading(RootCommand root, string heading)
+    private static string? CommandOfHeading(Command root, string heading)
     {
         var words = heading.Replace("`", " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || words[0] != "herald")

@@ -112,7 +112,7 @@ public static class NetworkGuard
             var usable = allowPrivate ? addresses : [.. addresses.Where(IsPublic)];
             if (usable.Length == 0)
             {
-                throw new HttpRequestException($"refused to connect to {context.DnsEndPoint.Host}: it resolves to a private address (loopback, link-local, a private network or another special-purpose range); allow it on the source to read it anyway.");
+                throw new HttpRequestException($"refused to connect to {context.DnsEndPoint.Host}: it resolves to a private address (loopback, link-local, a private network or another special-purpose range); an intranet feed is read when its source sets AllowPrivateNetwork: true.");
             }
 
             return await ConnectAsync(usable, port, cancellationToken);

@@ -36,7 +36,7 @@ public sealed class WebFetcher(IHttpClientFactory clients, IOptions<CollectingOp
             if (!privateAllowed && IPAddress.TryParse(url.DnsSafeHost, out var literal) && !NetworkGuard.IsPublic(literal))
             {
                 // Said here for addresses written out; names are checked on what DNS answers, when the socket connects.
-                throw new FetchFailedException($"refused {url.Host}: it is a private address (loopback, link-local, a private network or another special-purpose range).");
+                throw new FetchFailedException($"refused {url.Host}: it is a private address (loopback, link-local, a private network or another special-purpose range); an intranet feed is read when its source sets AllowPrivateNetwork: true.");
             }
 
             if (!string.IsNullOrEmpty(options.Value.Proxy) && await NetworkGuard.ProxiedTargetProblemAsync(url, privateAllowed, cancellationToken) is { } problem)
