@@ -79,10 +79,18 @@ public sealed class ChunkSender(DigestMail mail, IMailTransport transport, IOpti
     }
 
     /// <summary>Retries throttling, 5xx and unknown outcomes within the attempt and time budgets, renewing the claim before each attempt.</summary>
-    private ResiliencePipeline<TransportResult> Pipeline(BatchProgress progress, DateTimeOffset deadline) => new ResiliencePipelineBuilder<TransportResult>()
+    private ResiliencePipeline<TransportResult> Pipeline(BatchProgress progress, DateTimeOffset deadline)
+    {
+        // One attempt means no retry at all; Polly's retry strategy refuses zero retries.
+        if (options.Value.MaxAttempts <= 1)
+        {
+            return ResiliencePipeline<TransportResult>.Empty;
+        }
+
+        return new ResiliencePipelineBuilder<TransportResult>()
         .AddRetry(new RetryStrategyOptions<TransportResult>
         {
-            MaxRetryAttempts = Math.Max(0, options.Value.MaxAttempts - 1),
+            MaxRetryAttempts = options.Value.MaxAttempts - 1,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = TimeSpan.FromSeconds(1),
@@ -105,4 +113,5 @@ public sealed class ChunkSender(DigestMail mail, IMailTransport transport, IOpti
             },
         })
         .Build();
+    }
 }

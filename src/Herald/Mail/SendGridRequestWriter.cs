@@ -32,7 +32,9 @@ public static class SendGridRequestWriter
             var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
             var used = PersonalSlots.UsedIn(content.Html).Union(PersonalSlots.UsedIn(content.Text)).ToList();
             TextTags = used.ToDictionary(slot => slot, slot => $"%h{nonce}t{(int)slot}%");
-            HtmlTags = used.ToDictionary(slot => slot, slot => slot == PersonalSlot.Name ? $"%h{nonce}h{(int)slot}%" : TextTags[slot]);
+            // Every slot has its own HTML tag: a name and a link alike may hold a character HTML escapes (an unsubscribe
+            // link's "&edition="), and SendGrid puts a substitution in as it is given.
+            HtmlTags = used.ToDictionary(slot => slot, slot => $"%h{nonce}h{(int)slot}%");
             Text = PersonalSlots.Tag(content.Text, slot => TextTags.GetValueOrDefault(slot, ""));
             Html = PersonalSlots.Tag(content.Html, slot => HtmlTags.GetValueOrDefault(slot, ""));
             Slots = [.. used.Select(slot => (slot, JsonEncodedText.Encode(TextTags[slot]), HtmlTags[slot] == TextTags[slot] ? (JsonEncodedText?)null : JsonEncodedText.Encode(HtmlTags[slot])))];
@@ -45,7 +47,7 @@ public static class SendGridRequestWriter
         /// <summary>Tag of each slot in the text body.</summary>
         public IReadOnlyDictionary<PersonalSlot, string> TextTags { get; }
 
-        /// <summary>Tag of each slot in the HTML body: the same as the text's for links (which are HTML-safe), its own for a name.</summary>
+        /// <summary>Tag of each slot in the HTML body, whose value is the HTML-escaped one.</summary>
         public IReadOnlyDictionary<PersonalSlot, string> HtmlTags { get; }
 
         /// <summary>Each used slot with its tags, encoded for the writer.</summary>

@@ -94,9 +94,11 @@ public class DeliveryFaultTests(AzuriteFixture azurite, ITestOutputHelper output
             File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));
         }
 
-        // Parses, but fails when rendered: the variable does not exist.
-        await File.WriteAllTextAsync(Path.Combine(templates, "broken.html.scriban"), "{{ no_such_value.title }}", Ct);
-        await File.WriteAllTextAsync(Path.Combine(templates, "broken.txt.scriban"), "{{ no_such_value.title }}", Ct);
+        // Renders the two-story sample edition checked at start, and fails on a real day's: a branch only more
+        // stories take reads a variable that does not exist.
+        const string Broken = "{{ if brief.size > 2 }}{{ no_such_value.title }}{{ end }}";
+        await File.WriteAllTextAsync(Path.Combine(templates, "broken.html.scriban"), Broken, Ct);
+        await File.WriteAllTextAsync(Path.Combine(templates, "broken.txt.scriban"), Broken, Ct);
         var settings = SecondNewsletter.Settings();
         settings["Herald:TemplateDirectory"] = templates;
         settings["Herald:Newsletters:1:Template"] = "broken";

@@ -1,4 +1,5 @@
 using Herald.Cli.Commands;
+using Herald.Local;
 using Herald.Testing;
 
 namespace Herald.Tests.Pipeline;
@@ -49,6 +50,26 @@ public class RunOutcomeTests(AzuriteFixture azurite)
         Assert.True(result.ExitCode == CliFailures.PartlyFailed, result.Output + result.Errors);
         Assert.Matches(@"Edition:    white-house-watch: failed: .*digest\.txt\.scriban\(\d+,\d+\).*story_cuont", result.Output);
         Assert.Contains("Delivered:  0 emails", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_batch_that_cannot_be_sent_makes_run_exit_1_and_says_what_to_do()
+    {
+        // Nothing listens on the port: every attempt to reach the SMTP server is refused.
+        var closedPort = LocalPorts.Free();
+
+        var result = await RunAsync(
+            ["run", "--now", "2026-11-25T11:00:00Z"],
+            ("Delivery__Mode", "Smtp"),
+            ("Delivery__SmtpHost", "127.0.0.1"),
+            ("Delivery__SmtpPort", closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Delivery__SmtpSecurity", "None"),
+            ("Delivery__MaxAttempts", "1"));
+
+        Assert.True(result.ExitCode == CliFailures.PartlyFailed, result.Output + result.Errors);
+        Assert.Contains("Edition:    white-house-watch-20261125-0600: 10 articles in 9 stories, queued", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Delivered:  0 emails", result.Output, StringComparison.Ordinal);
+        Assert.Contains("'herald deliveries redrive'", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
