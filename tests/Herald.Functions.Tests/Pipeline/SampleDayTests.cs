@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Herald.Delivery;
+using Herald.Editions;
 using Herald.Functions.Tests.Infrastructure;
 using Herald.Local;
 using Herald.Storage;
@@ -29,6 +30,7 @@ public sealed partial class SampleDayTests(AzuriteFixture azurite, PublishedApp 
         await AddSampleSubscribersAsync(deployment);
 
         await RunDayAsync(deployment);
+        await AssertArchiveServesTheEditionAsync(deployment);
 
         // The same sample through LocalPipeline ("herald run"), on a storage account of its own.
         var reference = Deployment.NewDirectory();
@@ -102,6 +104,37 @@ public sealed partial class SampleDayTests(AzuriteFixture azurite, PublishedApp 
         Assert.All(resent, r => Assert.True(r.Invocation.Succeeded, r.Invocation.ToString()));
         Assert.Equal(3, Outbox.Files(blocked).Count);
         Directory.Delete(Path.GetDirectoryName(blocked)!, recursive: true);
+    }
+
+    /// <summary>
+    /// The day's edition on the public archive the digest's "view in browser" link opens: the index lists it, its
+    /// page carries no reader's token, the Atom feed has it as an entry.
+    /// </summary>
+    private static async Task AssertArchiveServesTheEditionAsync(Deployment deployment)
+    {
+        var edition = Assert.Single(await deployment.Get<EditionStore>().ListPublishedAsync("white-house-watch", 5, Ct));
+        var worker = deployment.Worker;
+
+        var index = await worker.InvokeHttpAsync("ArchiveIndex", new HttpRequestMessage(HttpMethod.Get, "/api/archive/white-house-watch"), Ct);
+        Assert.True(index.Invocation.Succeeded, index.Invocation.ToString());
+        Assert.Equal(System.Net.HttpStatusCode.OK, index.Status);
+        Assert.Contains($"/api/archive/white-house-watch/{edition.Slot}", index.Body, StringComparison.Ordinal);
+
+        var page = await worker.InvokeHttpAsync("Archive", new HttpRequestMessage(HttpMethod.Get, $"/api/archive/white-house-watch/{edition.Slot}"), Ct);
+        Assert.True(page.Invocation.Succeeded, page.Invocation.ToString());
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.Status);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(edition.Preheader), page.Body, StringComparison.Ordinal);
+        Assert.Contains("/api/subscribe/white-house-watch", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("token=", page.Body, StringComparison.Ordinal);
+        var byDate = await worker.InvokeHttpAsync("Archive", new HttpRequestMessage(HttpMethod.Get, $"/api/archive/white-house-watch/{edition.Date:yyyy-MM-dd}"), Ct);
+        Assert.Equal(page.Body, byDate.Body);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await worker.InvokeHttpAsync("Archive", new HttpRequestMessage(HttpMethod.Get, "/api/archive/white-house-watch/1999-01-01"), Ct)).Status);
+
+        var feed = await worker.InvokeHttpAsync("ArchiveFeed", new HttpRequestMessage(HttpMethod.Get, "/api/archive/white-house-watch/feed"), Ct);
+        Assert.True(feed.Invocation.Succeeded, feed.Invocation.ToString());
+        Assert.Equal("application/atom+xml", feed.ContentHeaders.ContentType?.MediaType);
+        var entry = Assert.Single(System.Xml.Linq.XDocument.Parse(feed.Body).Root!.Elements(System.Xml.Linq.XName.Get("entry", "http://www.w3.org/2005/Atom")));
+        Assert.Equal(edition.Subject, entry.Element(System.Xml.Linq.XName.Get("title", "http://www.w3.org/2005/Atom"))!.Value);
     }
 
     /// <summary>The host's part of the day: each timer once, each queue until it is empty.</summary>
