@@ -10,7 +10,7 @@ namespace Herald.Functions.Http;
 public sealed class Archive(ArchiveHandler handler)
 {
     [Function(nameof(Archive))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Archive)] HttpRequest request, string newsletter, string edition, CancellationToken cancellationToken)
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Archive)] HttpRequest request, string newsletter, string edition, CancellationToken cancellationToken)
     {
         request.RouteValues["newsletter"] = newsletter;
         request.RouteValues["edition"] = edition;

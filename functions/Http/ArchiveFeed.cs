@@ -10,7 +10,7 @@ namespace Herald.Functions.Http;
 public sealed class ArchiveFeed(ArchiveFeedHandler handler)
 {
     [Function(nameof(ArchiveFeed))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ArchiveFeed)] HttpRequest request, string newsletter, CancellationToken cancellationToken)
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ArchiveFeed)] HttpRequest request, string newsletter, CancellationToken cancellationToken)
     {
         request.RouteValues["newsletter"] = newsletter;
         return new HandlerResult(await handler.HandleAsync(request.HttpContext, cancellationToken));

@@ -10,7 +10,7 @@ namespace Herald.Functions.Http;
 public sealed class Confirm(ConfirmHandler handler)
 {
     [Function(nameof(Confirm))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.Confirm)] HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = Routes.Confirm)] HttpRequest request, CancellationToken cancellationToken)
     {
         return new HandlerResult(await handler.HandleAsync(request.HttpContext, cancellationToken));
     }

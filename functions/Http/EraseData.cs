@@ -10,7 +10,7 @@ namespace Herald.Functions.Http;
 public sealed class EraseData(EraseDataHandler handler)
 {
     [Function(nameof(EraseData))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.EraseData)] HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = Routes.EraseData)] HttpRequest request, CancellationToken cancellationToken)
     {
         return new HandlerResult(await handler.HandleAsync(request.HttpContext, cancellationToken));
     }

@@ -10,7 +10,7 @@ namespace Herald.Functions.Http;
 public sealed class ExportData(ExportDataHandler handler)
 {
     [Function(nameof(ExportData))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ExportData)] HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ExportData)] HttpRequest request, CancellationToken cancellationToken)
     {
         return new HandlerResult(await handler.HandleAsync(request.HttpContext, cancellationToken));
     }

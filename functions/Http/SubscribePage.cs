@@ -10,7 +10,7 @@ namespace Herald.Functions.Http;
 public sealed class SubscribePage(SubscribePageHandler handler)
 {
     [Function(nameof(SubscribePage))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SubscribePage)] HttpRequest request, string newsletter, CancellationToken cancellationToken)
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.SubscribePage)] HttpRequest request, string newsletter, CancellationToken cancellationToken)
     {
         request.RouteValues["newsletter"] = newsletter;
         return new HandlerResult(await handler.HandleAsync(request.HttpContext, cancellationToken));

@@ -10,7 +10,7 @@ namespace Herald.Functions.Http;
 public sealed class Unsubscribe(UnsubscribeHandler handler)
 {
     [Function(nameof(Unsubscribe))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.Unsubscribe)] HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = Routes.Unsubscribe)] HttpRequest request, CancellationToken cancellationToken)
     {
         return new HandlerResult(await handler.HandleAsync(request.HttpContext, cancellationToken));
     }

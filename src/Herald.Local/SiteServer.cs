@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Herald.Links;
 using Herald.Queues;
 using Herald.Site;
+using Herald.Site.Http;
 using Herald.Storage;
 using Herald.Subscribers;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,8 @@ namespace Herald.Local;
 /// <summary>
 /// "herald serve": the site's handlers — the very ones the Functions app's HTTP functions call — on Kestrel at
 /// 127.0.0.1, on the same routes (/api/...), with the sign-up queue processed in the background as the
-/// ProcessSignUp function does in Azure.
+/// ProcessSignUp function does in Azure. Every answer passes <see cref="SiteGuardMiddleware"/>: headers on the
+/// framework's own answers, an escaping exception a logged 500.
 /// </summary>
 public sealed class SiteServer : IAsyncDisposable
 {
@@ -35,8 +37,18 @@ public sealed class SiteServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        // Kestrel refuses a request line over its limit, or a header byte past 0x7F, itself, bare: a 400 or 414 without
+        // the site's headers or a sentence. So its line limit sits above the guard's, and header bytes reach the guard
+        // (as Latin-1, one char a byte), which refuses both with headers.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = 4 * SiteGuardMiddleware.MaxUrlLength;
+            kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
+        });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(herald.GetRequiredService<ILoggerFactory>());
         var app = builder.Build();
+        app.UseMiddleware<SiteGuardMiddleware>();
         foreach (var endpoint in SiteEndpoints.All)
         {
             var handler = (ISiteHandler)herald.GetRequiredService(endpoint.Handler);

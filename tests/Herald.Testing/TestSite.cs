@@ -11,7 +11,8 @@ public sealed class TestSite : IAsyncDisposable
     {
         Herald = herald;
         Server = server;
-        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = server.Url };
+        // Latin-1 header encoding lets a test put any byte in a header (U+00E4 is the byte 0xE4), as an attacker's client can.
+        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, RequestHeaderEncodingSelector = (_, _) => Encoding.Latin1 }) { BaseAddress = server.Url };
     }
 
     public TestHerald Herald { get; }
@@ -19,7 +20,7 @@ public sealed class TestSite : IAsyncDisposable
     public HttpClient Client { get; }
     public Uri Url => Server.Url;
 
-    public static async Task<TestSite> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, bool realTime = false)
+    public static async Task<TestSite> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, bool realTime = false, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var port = LocalPorts.Free();
         var all = new Dictionary<string, string?> { ["Herald:PublicBaseUrl"] = $"http://127.0.0.1:{port}" };
@@ -28,7 +29,7 @@ public sealed class TestSite : IAsyncDisposable
             all[key] = value;
         }
 
-        var herald = await TestHerald.StartAsync(azurite, all, realTime: realTime);
+        var herald = await TestHerald.StartAsync(azurite, all, services: services, realTime: realTime);
         return new TestSite(herald, await SiteServer.StartAsync(herald.Services, port));
     }
 

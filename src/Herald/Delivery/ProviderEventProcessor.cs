@@ -3,6 +3,7 @@ using Herald.Configuration;
 using Herald.Mail;
 using Herald.Subscribers;
 using Herald.Telemetry;
+using Herald.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,13 +30,23 @@ public sealed class ProviderEventProcessor(
 
     private sealed record Event(string Id, string Kind, string? Email, string? SubscriberId, string? NewsletterId, string? EditionId);
 
-    /// <summary>The events of a request body; null when the body is not JSON events (a 400 for the caller).</summary>
+    /// <summary>The events of a request body; null when the body is not JSON events, or holds text that is not UTF-8 or Unicode, or a NUL (a 400 for the caller).</summary>
     public static IReadOnlyList<JsonElement>? Read(ReadOnlyMemory<byte> body)
     {
+        if (StrictText.BytesProblem(body.Span) is not null)
+        {
+            return null;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
             var root = document.RootElement;
+            if (StrictText.JsonProblem(root) is not null)
+            {
+                return null; // checked here, once, so that reading an event's fields later cannot throw on a lone surrogate
+            }
+
             var items = root.ValueKind switch
             {
                 JsonValueKind.Array => [.. root.EnumerateArray().Select(e => e.Clone())],

@@ -76,6 +76,11 @@ public static class EmailAddresses
             return null; // IDNA2008 allows letters, marks and digits only: "xn--zz-zzz" decodes to a bracket symbol, a look-alike trick
         }
 
+        if (DomainScripts.FirstMixedLabel(unicodeDomain) is not null)
+        {
+            return null; // exаmple.com with a Cyrillic а: a look-alike that a reader would take for another's domain
+        }
+
         if (!asciiDomain.Contains('.', StringComparison.Ordinal) || asciiDomain.Split('.').Any(label => label.Length is 0 or > 63) || asciiDomain.Split('.')[^1].All(char.IsAsciiDigit))
         {
             return null;
@@ -89,6 +94,21 @@ public static class EmailAddresses
         }
 
         return (ascii, local + "@" + unicodeDomain);
+    }
+
+    /// <summary>Why <see cref="Parse"/> refuses an address for its domain's scripts — the label and the scripts it mixes — so a form can say so; null when the domain does not mix them (or is not a domain at all).</summary>
+    public static (string Label, IReadOnlyList<string> Scripts)? MixedScriptDomain(string? input)
+    {
+        try
+        {
+            var text = input?.Normalize(NormalizationForm.FormKC) ?? "";
+            var at = text.LastIndexOf('@');
+            return at < 0 ? null : DomainScripts.FirstMixedLabel(Idn.GetUnicode(Idn.GetAscii(text[(at + 1)..].Trim().TrimEnd('.').ToLowerInvariant())));
+        }
+        catch (ArgumentException)
+        {
+            return null; // not a domain at all: the general refusal says enough
+        }
     }
 
     /// <summary>Stable id of an address: storage keys and outbox file names carry this, never the address.</summary>

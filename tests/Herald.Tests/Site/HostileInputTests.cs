@@ -14,13 +14,12 @@ namespace Herald.Tests.Site;
 /// invalid and tricky addresses, header and CRLF injection, oversized and chunked bodies, wrong content types, broken
 /// forms and JSON, tampered, expired, re-used and wrong-purpose tokens, replayed and stale webhooks, wrong methods.
 /// Every answer must be a 4xx that says what is wrong (a replayed webhook is acknowledged and changes nothing), none a
-/// 5xx, and no subscriber may be created or changed.
+/// 5xx, and no subscriber may be created or changed. <see cref="RawByteAttacks"/> adds what no UTF-8 encoder makes:
+/// invalid bytes, overlong forms, encoded and escaped lone surrogates and NUL, in every field and header.
 /// </summary>
 public class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private sealed record Attack(string Route, HttpMethod Method, string Path, Func<HttpContent?> Body, (string Name, string Value)[] Headers, bool MayBeAcknowledged = false, string Note = "");
 
     [Fact]
     public async Task Ten_thousand_hostile_requests_get_4xx_answers_and_change_no_subscriber()
@@ -31,20 +30,23 @@ public class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper output)
             ["Site:SignUpsPerClientPerMinute"] = "100000",
             ["Site:SignUpsPerAddressPerHour"] = "1000",
             ["Site:SignUpsPerMinute"] = "100000",
+            ["Site:ClientIpHeader"] = "X-Forwarded-For", // so that a client-address header with raw bytes is read, not ignored
         });
         var (active, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "active@example.com", "seed", Ct);
         var (left, _) = await site.Herald.Get<SubscriberImports>().AddConfirmedAsync("white-house-watch", "left@example.com", "seed", Ct);
         await site.Herald.Get<OptOutService>().UnsubscribeAsync(left!, "white-house-watch", "seed", Ct);
         var before = await SnapshotAsync(site);
 
-        var attacks = Generate(site, active!.Id, left!.Id).ToList();
-        var answers = new ConcurrentBag<(string Route, int Status, bool Acknowledged, bool Explained, string Sample)>();
+        var attacks = Generate(site, active!.Id, left!.Id).Concat(RawByteAttacks.Generate(site, active.Id)).ToList();
+        var answers = new ConcurrentBag<(string Route, int Status, bool Acknowledged, bool Explained, bool Headers, string Sample)>();
         await Parallel.ForEachAsync(attacks, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct }, async (attack, ct) =>
         {
             using var response = await site.SendAsync(attack.Method, attack.Path, attack.Body(), attack.Headers);
             var body = await response.Content.ReadAsStringAsync(ct);
-            var explained = body.Contains("<h1>", StringComparison.Ordinal) || body.Contains("\"error\"", StringComparison.Ordinal) || (int)response.StatusCode is 405 or 414; // 405 and 414 come from the server before any handler: the status says it all
-            answers.Add((attack.Route, (int)response.StatusCode, attack.MayBeAcknowledged && (int)response.StatusCode == 200, explained, (attack.Path.Length > 80 ? attack.Path[..80] : attack.Path) + " " + attack.Note));
+            // A page's <h1>, an API caller's {"error"}, or the guard's plain sentence for what the framework refused (405, 414, a header that is not ASCII).
+            var explained = body.Contains("<h1>", StringComparison.Ordinal) || body.Contains("\"error\"", StringComparison.Ordinal) || (response.Content.Headers.ContentType?.MediaType == "text/plain" && body.Length > 0);
+            var headers = response.Headers.TryGetValues("Content-Security-Policy", out var csp) && csp.Single() == Herald.Site.Http.SiteResults.ContentSecurityPolicy && response.Headers.Contains("X-Content-Type-Options");
+            answers.Add((attack.Route, (int)response.StatusCode, attack.MayBeAcknowledged && (int)response.StatusCode == 200, explained, headers, (attack.Path.Length > 80 ? attack.Path[..80] : attack.Path) + " " + attack.Note));
         });
 
         await SignUps.DrainAsync(site.Herald);
@@ -63,6 +65,7 @@ public class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper output)
         Assert.Empty(answers.Where(a => a.Status >= 500).Select(a => $"{a.Status} {a.Route} {a.Sample}"));
         Assert.Empty(answers.Where(a => !a.Acknowledged && a.Status is < 400 or >= 500).Select(a => $"{a.Status} {a.Route} {a.Sample}").Distinct().Order());
         Assert.Empty(answers.Where(a => !a.Acknowledged && !a.Explained).Select(a => $"{a.Status} {a.Route} {a.Sample}"));
+        Assert.Empty(answers.Where(a => !a.Headers).Select(a => $"{a.Status} {a.Route} {a.Sample}").Distinct().Order()); // the site's headers on every answer, the framework's included
         Assert.Equal(before, after);
     }
 
@@ -78,7 +81,7 @@ public class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper output)
         return string.Join('\n', lines.Order(StringComparer.Ordinal));
     }
 
-    private static IEnumerable<Attack> Generate(TestSite site, string activeId, string leftId)
+    private static IEnumerable<HostileAttack> Generate(TestSite site, string activeId, string leftId)
     {
         var random = new Random(2026);
         var tokens = site.Herald.Get<SubscriberTokens>();
@@ -110,10 +113,10 @@ public class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper output)
             var newsletter = i % 5 == 0 ? badNewsletters[random.Next(badNewsletters.Length)] : "white-house-watch";
             yield return (i % 4) switch
             {
-                0 => new Attack("subscribe", HttpMethod.Post, "/api/subscribe", () => Form(("newsletter", newsletter), ("email", address), ("name", "x\r\nSubject: injected")), [], Note: Quote(address) + " " + Quote(newsletter)),
-                1 => new Attack("subscribe", HttpMethod.Post, "/api/subscribe", () => Json($$"""{"newsletter":{{Quote(newsletter)}},"email":{{Quote(address)}}}"""), [], Note: Quote(address) + " " + Quote(newsletter)),
-                2 => new Attack("subscribe", HttpMethod.Post, "/api/subscribe", () => Multipart(("newsletter", newsletter), ("email", address)), [], Note: Quote(address) + " " + Quote(newsletter)),
-                _ => new Attack("subscribe", HttpMethod.Post, "/api/subscribe", () => Form(("newsletter", "white-house-watch"), ("email", address)), [("Origin", i % 2 == 0 ? "https://evil.example" : "null")]),
+                0 => new HostileAttack("subscribe", HttpMethod.Post, "/api/subscribe", () => Form(("newsletter", newsletter), ("email", address), ("name", "x\r\nSubject: injected")), [], Note: Quote(address) + " " + Quote(newsletter)),
+                1 => new HostileAttack("subscribe", HttpMethod.Post, "/api/subscribe", () => Json($$"""{"newsletter":{{Quote(newsletter)}},"email":{{Quote(address)}}}"""), [], Note: Quote(address) + " " + Quote(newsletter)),
+                2 => new HostileAttack("subscribe", HttpMethod.Post, "/api/subscribe", () => Multipart(("newsletter", newsletter), ("email", address)), [], Note: Quote(address) + " " + Quote(newsletter)),
+                _ => new HostileAttack("subscribe", HttpMethod.Post, "/api/subscribe", () => Form(("newsletter", "white-house-watch"), ("email", address)), [("Origin", i % 2 == 0 ? "https://evil.example" : "null")]),
             };
         }
 
@@ -127,13 +130,13 @@ public class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper output)
         {
             var body = brokenBodies[i % brokenBodies.Length];
             var type = contentTypes[random.Next(contentTypes.Length)];
-            yield return new Attack("subscribe", HttpMethod.Post, "/api/subscribe", () => Raw(body, type), [], Note: Quote(body.Length > 40 ? body[..40] : body) + " " + type);
+            yield return new HostileAttack("subscribe", HttpMethod.Post, "/api/subscribe", () => Raw(body, type), [], Note: Quote(body.Length > 40 ? body[..40] : body) + " " + type);
         }
 
         for (var i = 0; i < 300; i++)
         {
             var size = 17 * 1024 + random.Next(100_000);
-            yield return new Attack("subscribe", HttpMethod.Post, "/api/subscribe", i % 2 == 0 ? () => Raw("email=" + new string('x', size), "application/x-www-form-urlencoded") : () => Chunked("email=" + new string('x', size)), []);
+            yield return new HostileAttack("subscribe", HttpMethod.Post, "/api/subscribe", i % 2 == 0 ? () => Raw("email=" + new string('x', size), "application/x-www-form-urlencoded") : () => Chunked("email=" + new string('x', size)), []);
         }
 
         var tokenRoutes = new[] { ("confirm", TokenPurpose.Confirm), ("unsubscribe", TokenPurpose.Unsubscribe), ("preferences", TokenPurpose.Preferences), ("privacy/export", TokenPurpose.Preferences), ("privacy/erase", TokenPurpose.Preferences) };
@@ -157,15 +160,15 @@ public class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper output)
                 _ => purpose == TokenPurpose.Confirm ? tokens.Create(TokenPurpose.Confirm, "white-house-watch", activeId, 8) : tokens.Create(purpose, "no-such-newsletter", activeId),
             };
             var method = route is "privacy/export" || i % 2 == 0 ? HttpMethod.Get : HttpMethod.Post;
-            yield return new Attack(route, method, $"/api/{route}?token={Uri.EscapeDataString(token)}", () => method == HttpMethod.Post ? Form(("newsletter", "white-house-watch"), ("action", "leave-all")) : null, [], MayBeAcknowledged: kind == 8 && purpose == TokenPurpose.Confirm);
+            yield return new HostileAttack(route, method, $"/api/{route}?token={Uri.EscapeDataString(token)}", () => method == HttpMethod.Post ? Form(("newsletter", "white-house-watch"), ("action", "leave-all")) : null, [], MayBeAcknowledged: kind == 8 && purpose == TokenPurpose.Confirm);
         }
 
         for (var i = 0; i < 600; i++)
         {
             var newsletter = badNewsletters[random.Next(badNewsletters.Length)];
             yield return i % 2 == 0
-                ? new Attack("subscribe page", HttpMethod.Get, $"/api/subscribe/{Uri.EscapeDataString(newsletter.Length == 0 ? "x" : newsletter)}", () => null, [])
-                : new Attack("archive", HttpMethod.Get, $"/api/archive/{Uri.EscapeDataString(newsletter.Length == 0 ? "x" : newsletter)}/{(i % 4 == 1 ? "2026-11-25" : Uri.EscapeDataString("../" + random.Next()))}", () => null, []);
+                ? new HostileAttack("subscribe page", HttpMethod.Get, $"/api/subscribe/{Uri.EscapeDataString(newsletter.Length == 0 ? "x" : newsletter)}", () => null, [])
+                : new HostileAttack("archive", HttpMethod.Get, $"/api/archive/{Uri.EscapeDataString(newsletter.Length == 0 ? "x" : newsletter)}/{(i % 4 == 1 ? "2026-11-25" : Uri.EscapeDataString("../" + random.Next()))}", () => null, []);
         }
 
         var now = site.Herald.Time.GetUtcNow();
@@ -185,14 +188,14 @@ public class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper output)
                 6 => (events, "MEUCIQ==", genuine.Timestamp, "application/json", false),
                 _ => (events, genuine.Signature, genuine.Timestamp, contentTypes[random.Next(contentTypes.Length)] is var t && t.StartsWith("application/json", StringComparison.Ordinal) ? "text/plain" : t, false),
             };
-            yield return new Attack("events/sendgrid", HttpMethod.Post, "/api/events/sendgrid", () => Raw(body, type), signature.Length == 0 ? [] : [(SendGridWebhookVerifier.SignatureHeader, signature), (SendGridWebhookVerifier.TimestampHeader, timestamp)], acknowledged);
+            yield return new HostileAttack("events/sendgrid", HttpMethod.Post, "/api/events/sendgrid", () => Raw(body, type), signature.Length == 0 ? [] : [(SendGridWebhookVerifier.SignatureHeader, signature), (SendGridWebhookVerifier.TimestampHeader, timestamp)], acknowledged);
         }
 
         foreach (var (route, method) in new[] { ("subscribe", HttpMethod.Put), ("confirm", HttpMethod.Delete), ("events/sendgrid", HttpMethod.Get), ("unsubscribe", HttpMethod.Patch) })
         {
             for (var i = 0; i < 100; i++)
             {
-                yield return new Attack(route, method, $"/api/{route}", () => null, []);
+                yield return new HostileAttack(route, method, $"/api/{route}", () => null, []);
             }
         }
 
@@ -203,7 +206,7 @@ public class HostileInputTests(AzuriteFixture azurite, ITestOutputHelper output)
         }
     }
 
-    private static string Quote(string value) => System.Text.Json.JsonSerializer.Serialize(value);
+    internal static string Quote(string value) => System.Text.Json.JsonSerializer.Serialize(value);
 
     private static ByteArrayContent Form(params (string Name, string Value)[] fields) =>
         Raw(string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(f.Value))), "application/x-www-form-urlencoded");

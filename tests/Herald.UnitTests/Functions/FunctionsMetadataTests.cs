@@ -28,16 +28,16 @@ public class FunctionsMetadataTests
     public static TheoryData<string, string, string[]> HttpFunctions => new()
     {
         { "Subscribe", "subscribe", ["post"] },
-        { "SubscribePage", "subscribe/{newsletter}", ["get"] },
-        { "Confirm", "confirm", ["get", "post"] },
-        { "Unsubscribe", "unsubscribe", ["get", "post"] },
-        { "Preferences", "preferences", ["get", "post"] },
-        { "ExportData", "privacy/export", ["get"] },
-        { "EraseData", "privacy/erase", ["get", "post"] },
+        { "SubscribePage", "subscribe/{newsletter}", ["get", "head"] },
+        { "Confirm", "confirm", ["get", "head", "post"] },
+        { "Unsubscribe", "unsubscribe", ["get", "head", "post"] },
+        { "Preferences", "preferences", ["get", "head", "post"] },
+        { "ExportData", "privacy/export", ["get", "head"] },
+        { "EraseData", "privacy/erase", ["get", "head", "post"] },
         { "SendGridEvents", "events/sendgrid", ["post"] },
-        { "Archive", "archive/{newsletter}/{edition}", ["get"] },
-        { "ArchiveIndex", "archive/{newsletter}", ["get"] },
-        { "ArchiveFeed", "archive/{newsletter}/feed", ["get"] },
+        { "Archive", "archive/{newsletter}/{edition}", ["get", "head"] },
+        { "ArchiveIndex", "archive/{newsletter}", ["get", "head"] },
+        { "ArchiveFeed", "archive/{newsletter}/feed", ["get", "head"] },
     };
 
     [Fact]

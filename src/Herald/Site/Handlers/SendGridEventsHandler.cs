@@ -2,6 +2,7 @@ using Azure;
 using Herald.Delivery;
 using Herald.Mail;
 using Herald.Site.Http;
+using Herald.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -42,9 +43,14 @@ public sealed class SendGridEventsHandler(SendGridWebhookVerifier verifier, Prov
             };
         }
 
+        if (StrictText.BytesProblem(body) is { } bytes)
+        {
+            return SiteResults.JsonError(400, bytes);
+        }
+
         if (ProviderEventProcessor.Read(body) is not { } events)
         {
-            return SiteResults.JsonError(400, $"The body is not SendGrid events: a JSON array (or one object) of at most {ProviderEventProcessor.MaxEvents} events.");
+            return SiteResults.JsonError(400, $"The body is not SendGrid events: a JSON array (or one object) of at most {ProviderEventProcessor.MaxEvents} events, every string valid Unicode without NUL.");
         }
 
         try

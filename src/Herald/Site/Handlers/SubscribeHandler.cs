@@ -60,7 +60,9 @@ public sealed class SubscribeHandler(
 
         if (EmailAddresses.Parse(fields["email"]) is not var (address, _))
         {
-            return Refuse(400, "That address does not look right", "Enter one email address, such as name@example.com.");
+            return EmailAddresses.MixedScriptDomain(fields["email"]) is { } mixed
+                ? Refuse(400, "That address does not look right", $"The address's domain mixes letters of different alphabets ({string.Join(" and ", mixed.Scripts)} in \"{mixed.Label}\"), as look-alikes of other domains do; enter it in one alphabet.")
+                : Refuse(400, "That address does not look right", "Enter one email address, such as name@example.com.");
         }
 
         if (limits.ForAddress(address) is { } addressWait)

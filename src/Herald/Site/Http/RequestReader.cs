@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Herald.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
@@ -9,12 +10,14 @@ namespace Herald.Site.Http;
 /// <summary>
 /// Reads a request body as the site accepts it: at most a given number of bytes, counted while reading (a chunked
 /// body gets no further than a declared one), and as a URL-encoded form, a multipart form (files ignored) or a JSON
-/// object of strings — each parsed with limits on fields and nesting. Whatever is wrong with it is a refusal with
+/// object of strings — each parsed with limits on fields and nesting, and decoded strictly (bytes that are not UTF-8,
+/// lone surrogates and NUL are refused, never replaced). Whatever is wrong with it is a refusal with
 /// a status and a sentence.
 /// </summary>
 public static class RequestReader
 {
     private const int MaxFields = 64;
+    private const int MaxNameLength = 128;
 
     /// <summary>The raw body, or a 413 refusal once it passes <paramref name="maxBytes"/>.</summary>
     public static async Task<(byte[]? Body, BodyRefusal? Refusal)> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
@@ -80,10 +83,14 @@ public static class RequestReader
                 return await ReadMultipartAsync(body, type, maxBytes, cancellationToken);
             }
 
-            using var reader = new FormReader(new MemoryStream(body)) { ValueCountLimit = MaxFields, KeyLengthLimit = 128, ValueLengthLimit = maxBytes };
-            return (new RequestFields(await reader.ReadFormAsync(cancellationToken), false), null);
+            var (form, problem) = FormBody.Read(body, MaxFields, MaxNameLength);
+            return form is null ? (null, new BodyRefusal(400, problem!)) : (new RequestFields(form, false), null);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.DecoderFallbackException or FormatException)
+        catch (System.Text.DecoderFallbackException)
+        {
+            return (null, new BodyRefusal(400, StrictText.NotUtf8));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException)
         {
             return (null, new BodyRefusal(400, $"The form could not be read: {ex.Message}"));
         }
@@ -91,12 +98,23 @@ public static class RequestReader
 
     private static (RequestFields?, BodyRefusal?) ReadJson(byte[] body)
     {
+        if (StrictText.BytesProblem(body) is { } bytes)
+        {
+            return (null, new BodyRefusal(400, bytes));
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 4 });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, new BodyRefusal(400, "The JSON body must be an object, such as {\"newsletter\": \"...\", \"email\": \"...\"}."));
+            }
+
+            // Every string is checked before any is read: GetString throws on a lone surrogate escape, and a NUL is never part of a name or an address.
+            if (StrictText.JsonProblem(document.RootElement) is { } text)
+            {
+                return (null, new BodyRefusal(400, text));
             }
 
             var fields = new Dictionary<string, StringValues>(StringComparer.Ordinal);
@@ -146,8 +164,15 @@ public static class RequestReader
             }
 
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-            using var value = new StreamReader(section.Body);
-            fields[name] = StringValues.Concat(fields.GetValueOrDefault(name), await value.ReadToEndAsync(cancellationToken));
+            using var text = new StreamReader(section.Body, StrictText.Utf8, detectEncodingFromByteOrderMarks: false);
+            var value = await text.ReadToEndAsync(cancellationToken);
+            // The part's headers are decoded with replacement by MultipartReader: a U+FFFD in a name was a byte that is not UTF-8.
+            if ((name.Contains('\uFFFD', StringComparison.Ordinal) ? StrictText.NotUtf8 : StrictText.Problem(name) ?? StrictText.Problem(value)) is { } problem)
+            {
+                return (null, new BodyRefusal(400, problem));
+            }
+
+            fields[name] = StringValues.Concat(fields.GetValueOrDefault(name), value);
         }
 
         return (new RequestFields(fields, false), null);
